@@ -136,3 +136,33 @@ export interface PersonRecord {
   function: TeamFunction | null;
   deactivatedAt: Date | null;
 }
+
+/** Coverage overall and along each axis of DESIGN.md section 3. */
+export interface CoverageSummary {
+  overall: CoverageFigure;
+  byHome: Record<ConcernHome, CoverageFigure>;
+  /** Keyed by asset kind key. */
+  byKind: Record<string, CoverageFigure>;
+  /** Keyed by concern key. */
+  byConcern: Record<string, CoverageFigure>;
+  /** Keyed by team id; a team's cells are those where a member holds A or R. */
+  byTeam: Record<number, CoverageFigure>;
+}
+
+export interface ConcernHotspotRollUp {
+  concernKey: string;
+  score: number;
+  cells: number;
+}
+
+export interface TeamPairHotspotRollUp {
+  marketingTeamId: number;
+  itTeamId: number;
+  score: number;
+  cells: number;
+}
+
+export interface HotspotRollUps {
+  byConcern: ConcernHotspotRollUp[];
+  byTeamPair: TeamPairHotspotRollUp[];
+}

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { Forbidden } from "@/components/ui/forbidden";
+import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import { requireUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Settings & users" };
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  if (user.role !== "admin") return <Forbidden what="Settings and users are for admins." />;
+  return (
+    <NotBuiltYet
+      title="Settings & users"
+      description="Organisation settings (time zone, review and overload thresholds), users and roles, and imports."
+    />
+  );
+}

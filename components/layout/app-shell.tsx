@@ -1,0 +1,45 @@
+import type { CurrentUser } from "@/lib/auth/session";
+import { signOutAction } from "@/lib/auth/sign-out-action";
+import { screensFor } from "@/lib/navigation";
+import { NavLink } from "./nav-link";
+
+const ROLE_LABEL = { admin: "Admin", manager: "Manager", viewer: "Viewer" } as const;
+
+export function AppShell({ user, organisationName, children }: { user: CurrentUser; organisationName: string; children: React.ReactNode }) {
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">
+          <svg aria-hidden="true" width="24" height="24" viewBox="0 0 32 32">
+            <circle cx="12" cy="16" r="6.5" fill="none" stroke="var(--marketing)" strokeWidth="3" />
+            <circle cx="20" cy="16" r="6.5" fill="none" stroke="var(--it)" strokeWidth="3" />
+          </svg>
+          <span>Tandem</span>
+        </div>
+        <p className="sidebar-org">{organisationName}</p>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {screensFor(user.role).map((screen) => (
+              <li key={screen.href}>
+                <NavLink href={screen.href}>{screen.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="sidebar-user" data-testid="current-user">
+          <div className="user-name">{user.name}</div>
+          <div className="user-meta">
+            <span className={`role-badge role-${user.role}`}>{ROLE_LABEL[user.role]}</span>
+            {user.teamName ? <span>{user.teamName}</span> : null}
+          </div>
+          <form action={signOutAction}>
+            <button type="submit" className="button button-quiet">
+              Sign out
+            </button>
+          </form>
+        </div>
+      </aside>
+      <main className="content">{children}</main>
+    </div>
+  );
+}

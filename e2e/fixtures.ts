@@ -1,0 +1,46 @@
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo-password";
+
+export const DEMO_USERS = {
+  admin: { email: "admin@example.org", name: "Alex Morgan", role: "Admin" },
+  marketingManager: { email: "marketing.manager@example.org", name: "Maya Fischer", role: "Manager" },
+  itManager: { email: "it.manager@example.org", name: "Tom Becker", role: "Manager" },
+  viewer: { email: "viewer@example.org", name: "Vera Lindqvist", role: "Viewer" },
+} as const;
+
+export type DemoUserKey = keyof typeof DEMO_USERS;
+
+export const storageStateOf = (user: DemoUserKey) => `e2e/.auth/${user}.json`;
+
+/** The sign-in page as a page object. */
+export class SignInPage {
+  constructor(private readonly page: Page) {}
+
+  async goto(path = "/sign-in") {
+    await this.page.goto(path);
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  get error() {
+    return this.page.getByTestId("form-error");
+  }
+}
+
+export const test = base.extend<{ signInPage: SignInPage }>({
+  signInPage: async ({ page }, use) => {
+    await use(new SignInPage(page));
+  },
+});
+
+/** Tests that act as one demo user reuse the session the setup project saved for them. */
+export function asUser(user: DemoUserKey) {
+  test.use({ storageState: storageStateOf(user) });
+}
+
+export { expect };

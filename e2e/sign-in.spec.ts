@@ -1,0 +1,47 @@
+import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+
+test.describe("signing in", () => {
+  test("a wrong password shows an error and starts no session", async ({ page, signInPage, context }) => {
+    await signInPage.goto();
+    await signInPage.signIn(DEMO_USERS.admin.email, "not-the-password");
+    await expect(signInPage.error).toHaveText("Wrong email or password.");
+    await expect(page).toHaveURL(/\/sign-in/);
+    const cookies = await context.cookies();
+    expect(cookies.some((cookie) => cookie.name.includes("session-token"))).toBe(false);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("an unknown email gets the same message as a wrong password", async ({ signInPage }) => {
+    await signInPage.goto();
+    await signInPage.signIn("nobody@example.org", DEMO_PASSWORD);
+    await expect(signInPage.error).toHaveText("Wrong email or password.");
+  });
+
+  test("a person whose role is `none` cannot sign in even with a password", async ({ signInPage }) => {
+    await signInPage.goto();
+    await signInPage.signIn("leo.santos@example.org", DEMO_PASSWORD);
+    await expect(signInPage.error).toHaveText("Wrong email or password.");
+  });
+
+  test("signing in from a deep link returns to that page", async ({ page, signInPage }) => {
+    await page.goto("/report");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+    await signInPage.signIn(DEMO_USERS.viewer.email, DEMO_PASSWORD);
+    await expect(page).toHaveURL("/report");
+    await expect(page.getByRole("heading", { level: 1, name: "Gap report" })).toBeVisible();
+  });
+
+  test("signing out ends the session", async ({ page, signInPage, context }) => {
+    await signInPage.goto();
+    await signInPage.signIn(DEMO_USERS.itManager.email, DEMO_PASSWORD);
+    await expect(page.getByTestId("current-user")).toContainText(DEMO_USERS.itManager.name);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    const cookies = await context.cookies();
+    expect(cookies.some((cookie) => cookie.name.includes("session-token"))).toBe(false);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+    expect((await page.request.get("/api/me")).status()).toBe(401);
+  });
+});

@@ -1,0 +1,39 @@
+import type { NextAuthConfig } from "next-auth";
+
+/**
+ * The part of the auth configuration that the proxy also loads: no database, no password hashing.
+ * The proxy only redirects signed-out visitors early; every page, action and route checks again
+ * on the server with `requireUser` (lib/auth/session.ts).
+ */
+
+const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health"];
+
+export function isPublicPath(pathname: string): boolean {
+  return PUBLIC_PATHS.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
+export const authConfig = {
+  pages: { signIn: "/sign-in" },
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  trustHost: true,
+  providers: [],
+  callbacks: {
+    authorized({ auth, request: { nextUrl } }) {
+      const signedIn = Boolean(auth?.user);
+      if (nextUrl.pathname === "/sign-in" && signedIn) return Response.redirect(new URL("/", nextUrl));
+      if (isPublicPath(nextUrl.pathname)) return true;
+      if (nextUrl.pathname.startsWith("/api/") && !signedIn) {
+        return Response.json({ error: "unauthenticated", message: "Sign in first." }, { status: 401 });
+      }
+      return signedIn;
+    },
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,17 @@
+/** DESIGN.md section 3 as pure functions: the page, the CSV export and the CLI all import from here. */
+export * from "./types";
+export {
+  CRITICALITY_WEIGHT,
+  DEFAULT_RULE_SETTINGS,
+  GAP_SEVERITY,
+  GAP_TYPES,
+  SEVERITY_WEIGHT,
+} from "./weights";
+export { cellKey, holdersAsOf, peopleAsOf } from "./as-of";
+export { evaluateCell, evaluateCells, scoreGaps } from "./evaluate-cell";
+export { rankGaps } from "./ranking";
+export { coverageOf, summarizeCoverage } from "./coverage";
+export { computePersonLoad } from "./person-load";
+export { isCollaborationCell, scoreHotspots } from "./hotspots";
+export { rollUpHotspots } from "./hotspot-roll-up";
+export { computeReviewScope } from "./review-scope";

@@ -1,0 +1,113 @@
+/**
+ * `npm start`: the whole app on one command. Without DATABASE_URL it runs an embedded PostgreSQL whose
+ * data is kept in TANDEM_DATA_DIR (default `.data`), seeds the demo organisation into an empty database,
+ * builds the app when the build is missing or older than the code, and serves it on PORT (default 3000).
+ * `npm run dev` does the same with the Next.js development server.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { loadOrCreateSecret } from "@/lib/auth/secret-file";
+import { redactDatabaseUrl } from "@/lib/db/database-url";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { DEMO_PASSWORD } from "@/lib/demo/demo-catalog";
+import { buildIsStale, NEXT_BIN, waitForHealthy } from "./next-process";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = path.resolve(process.env.TANDEM_DATA_DIR ?? ".data");
+
+let embedded: EmbeddedDatabase | undefined;
+let server: ChildProcess | undefined;
+let stopping = false;
+
+async function main() {
+  if (!Number.isInteger(port) || port <= 0 || port > 65_535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
+  const useEmbedded = !process.env.DATABASE_URL;
+  if (useEmbedded) {
+    log(`Starting the embedded PostgreSQL (data in ${dataDir}) ...`);
+    // TANDEM_EPHEMERAL=true (the e2e tests) deletes the data when the server stops.
+    const persistent = process.env.TANDEM_EPHEMERAL !== "true";
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), databaseName: "tandem", persistent });
+    process.env.DATABASE_URL = embedded.url;
+    process.env.AUTH_SECRET ??= await loadOrCreateSecret(path.join(dataDir, "auth-secret"));
+  } else if (!process.env.AUTH_SECRET && !dev) {
+    fail("AUTH_SECRET is not set. Production needs a secret to sign sessions: generate one with `openssl rand -base64 32`.");
+  }
+  const seedDemo = (process.env.TANDEM_DEMO ?? (useEmbedded ? "true" : "false")) === "true";
+  log(`Database: ${redactDatabaseUrl(process.env.DATABASE_URL!)}`);
+  const prepared = await prepareDatabase(process.env.DATABASE_URL!, { seedDemo });
+  if (prepared.appliedMigrations.length) log(`Applied migrations: ${prepared.appliedMigrations.join(", ")}`);
+  if (prepared.demo?.seeded) log(`Seeded the demo organisation: ${JSON.stringify(prepared.demo.counts)}`);
+  else if (seedDemo) log("The database already has data: the demo organisation was not seeded again.");
+
+  if (!dev && (await buildIsStale())) {
+    log("Building the app (first start, or the code changed) ...");
+    await run(process.execPath, [NEXT_BIN, "build"]);
+  }
+  server = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "--port", String(port)], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  server.on("exit", (code, signal) => {
+    if (!stopping) {
+      log(`The web server stopped (${signal ?? `exit code ${code}`}).`);
+      void shutdown(code ?? 1);
+    }
+  });
+  await waitForHealthy(`http://127.0.0.1:${port}/api/health`, 120_000);
+  printBanner(seedDemo);
+}
+
+function printBanner(seedDemo: boolean) {
+  const lines = [`Tandem is running on http://localhost:${port}`];
+  if (seedDemo) {
+    lines.push(
+      `Demo sign-ins (password: ${DEMO_PASSWORD}):`,
+      "  admin@example.org              admin",
+      "  marketing.manager@example.org  manager of Brand & Content (marketing)",
+      "  it.manager@example.org         manager of Web Platform (IT)",
+      "  viewer@example.org             viewer",
+    );
+  }
+  lines.push("Press Ctrl-C to stop.");
+  console.log(`\n${lines.join("\n")}\n`);
+}
+
+async function shutdown(exitCode: number) {
+  if (stopping) return;
+  stopping = true;
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server!.once("exit", resolve));
+    server.kill("SIGTERM");
+    const timeout = setTimeout(() => server?.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timeout);
+  }
+  await embedded?.stop();
+  process.exit(exitCode);
+}
+
+function run(command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    server = child;
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} failed with exit code ${code}`))));
+  });
+}
+
+function log(message: string) {
+  console.log(`[tandem] ${message}`);
+}
+
+function fail(message: string): never {
+  console.error(`[tandem] ${message}`);
+  process.exit(1);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  console.error(`[tandem] ${error instanceof Error ? error.message : String(error)}`);
+  await shutdown(1);
+});
