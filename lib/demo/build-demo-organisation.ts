@@ -56,10 +56,12 @@ export interface DemoReview {
 
 export interface DemoOrganisation {
   name: string;
+  /** When the organisation started using Tandem: before the review history. */
+  since: Date;
   timeZone: string;
   teams: { name: DemoTeamName; function: TeamFunction }[];
   people: { email: string; name: string; team: DemoTeamName | null; role: string; deactivatedAt: Date | null }[];
-  assets: (Omit<DemoAsset, "marketing" | "it"> & { retiredAt: Date | null })[];
+  assets: (Omit<DemoAsset, "marketing" | "it"> & { createdAt: Date; retiredAt: Date | null })[];
   assignments: DemoAssignment[];
   reviews: DemoReview[];
 }
@@ -148,6 +150,7 @@ export function buildDemoOrganisation(now: Date): DemoOrganisation {
 
   const assets = DEMO_ASSETS.map(({ marketing: _m, it: _i, ...asset }) => ({
     ...asset,
+    createdAt: historyStart,
     retiredAt: asset.lifecycle === "retired" ? new Date(historyStart.getTime() + 3 * WEEK) : null,
   }));
 
@@ -276,6 +279,7 @@ export function buildDemoOrganisation(now: Date): DemoOrganisation {
 
   return {
     name: DEMO_ORGANISATION_NAME,
+    since: historyStart,
     timeZone: TIME_ZONE,
     teams: DEMO_TEAMS.map((team) => ({ name: team.name, function: team.function })),
     people,

@@ -32,7 +32,7 @@ export async function seedDemoOrganisation(prisma: Db, now = new Date()): Promis
   return prisma.$transaction(
     async (tx) => {
       await tx.organisationSettings.update({ where: { id: 1 }, data: { name: demo.name, timeZone: demo.timeZone } });
-      await tx.team.createMany({ data: demo.teams });
+      await tx.team.createMany({ data: demo.teams.map((team) => ({ ...team, createdAt: demo.since })) });
       const teamId = new Map((await tx.team.findMany()).map((team) => [team.name, team.id]));
       await tx.person.createMany({
         data: demo.people.map((person) => ({
@@ -42,6 +42,7 @@ export async function seedDemoOrganisation(prisma: Db, now = new Date()): Promis
           role: person.role as "admin" | "manager" | "viewer" | "none",
           passwordHash: person.role === "none" ? null : passwordHash,
           deactivatedAt: person.deactivatedAt,
+          createdAt: demo.since,
         })),
       });
       const personId = new Map((await tx.person.findMany()).map((person) => [person.email, person.id]));
@@ -58,6 +59,7 @@ export async function seedDemoOrganisation(prisma: Db, now = new Date()): Promis
           url: asset.url ?? null,
           vendor: asset.vendor,
           description: asset.description,
+          createdAt: asset.createdAt,
           retiredAt: asset.retiredAt,
         })),
       });

@@ -1,34 +1,41 @@
 import { getPrisma } from "@/lib/db/client";
+import { loadOwnershipSnapshot } from "@/lib/ownership/snapshot";
+import { summarizeCoverage, type CoverageFigure, type ConcernHome } from "@/lib/rules";
 
-export interface HomeCounts {
+export interface HomeFigures {
   assetsInScope: number;
   assetsRetired: number;
   activePeople: number;
   teams: number;
-  cellsInScope: number;
   assignmentsCurrent: number;
+  coverage: CoverageFigure;
+  coverageByHome: Record<ConcernHome, CoverageFigure>;
+  cellsWithGaps: number;
+  cellsWithCriticalGaps: number;
 }
 
-/** The live counts behind Home, in one round of parallel queries. */
-export async function getHomeCounts(): Promise<HomeCounts> {
+/** Home's live figures: counts from the database, coverage from the one rules engine. */
+export async function getHomeFigures(now = new Date()): Promise<HomeFigures> {
   const prisma = getPrisma();
-  const [assetsInScope, assetsRetired, activePeople, teams, cells, assignmentsCurrent] = await Promise.all([
+  const [assetsInScope, assetsRetired, activePeople, teams, assignmentsCurrent, snapshot] = await Promise.all([
     prisma.asset.count({ where: { lifecycle: { not: "retired" } } }),
     prisma.asset.count({ where: { lifecycle: "retired" } }),
     prisma.person.count({ where: { deactivatedAt: null } }),
     prisma.team.count(),
-    prisma.$queryRaw<{ count: bigint }[]>`
-      SELECT count(*) AS count
-      FROM "Asset" a JOIN "ConcernApplicability" ca ON ca."kindId" = a."kindId"
-      WHERE a.lifecycle <> 'retired'`,
     prisma.assignment.count({ where: { endedAt: null, asset: { lifecycle: { not: "retired" } } } }),
+    loadOwnershipSnapshot(prisma, now),
   ]);
+  const summary = summarizeCoverage(snapshot.cells, snapshot.people);
+  const withGaps = snapshot.cells.filter((cell) => cell.gaps.length > 0);
   return {
     assetsInScope,
     assetsRetired,
     activePeople,
     teams,
-    cellsInScope: Number(cells[0]?.count ?? 0),
     assignmentsCurrent,
+    coverage: summary.overall,
+    coverageByHome: summary.byHome,
+    cellsWithGaps: withGaps.length,
+    cellsWithCriticalGaps: withGaps.filter((cell) => cell.gaps.some((gap) => gap.severity === "critical")).length,
   };
 }

@@ -15,3 +15,4 @@ export { computePersonLoad } from "./person-load";
 export { isCollaborationCell, scoreHotspots } from "./hotspots";
 export { rollUpHotspots } from "./hotspot-roll-up";
 export { computeReviewScope } from "./review-scope";
+export { buildCells, type RuleAsset, type RuleConcern } from "./build-cells";

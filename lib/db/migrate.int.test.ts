@@ -1,0 +1,71 @@
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/lib/testing/test-database";
+import { applyMigrations, MigrationError, readMigrations } from "./migrate";
+
+async function migrationsDir(migrations: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "tandem-migrations-"));
+  for (const [name, sql] of Object.entries(migrations)) {
+    await mkdir(path.join(dir, name));
+    await writeFile(path.join(dir, name, "migration.sql"), sql);
+  }
+  return dir;
+}
+
+async function tableExists(url: string, table: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT to_regclass($1) IS NOT NULL AS present", [`public."${table}"`]);
+    return rows[0].present;
+  } finally {
+    await client.end();
+  }
+}
+
+describe("applyMigrations", () => {
+  const db = useTestDatabase();
+
+  it("finds the project's migrations in Prisma's layout, in order", async () => {
+    const migrations = await readMigrations();
+    expect(migrations.length).toBeGreaterThan(0);
+    expect(migrations.map((m) => m.name)).toEqual(migrations.map((m) => m.name).sort());
+  });
+
+  it("has nothing to do on a database that is up to date", async () => {
+    expect(await applyMigrations(db.url)).toEqual([]);
+  });
+
+  it("applies new migrations in order, once", async () => {
+    const dir = await migrationsDir({
+      "20990101000000_first": 'CREATE TABLE "Probe" (id int);',
+      "20990101000001_second": 'ALTER TABLE "Probe" ADD COLUMN label text;',
+    });
+    expect(await applyMigrations(db.url, dir)).toEqual(["20990101000000_first", "20990101000001_second"]);
+    expect(await applyMigrations(db.url, dir)).toEqual([]);
+  });
+
+  it("refuses a migration that was edited after it was applied", async () => {
+    const dir = await migrationsDir({ "20990101000000_first": 'CREATE TABLE "Probe" (id bigint);' });
+    await expect(applyMigrations(db.url, dir)).rejects.toThrow(MigrationError);
+  });
+
+  it("rolls a failing migration back entirely and records nothing", async () => {
+    const dir = await migrationsDir({
+      "20990101000000_first": 'CREATE TABLE "Probe" (id int);',
+      "20990101000001_second": 'ALTER TABLE "Probe" ADD COLUMN label text;',
+      "20990101000002_broken": 'CREATE TABLE "HalfDone" (id int); SELECT no_such_function();',
+    });
+    await expect(applyMigrations(db.url, dir)).rejects.toThrow(/20990101000002_broken failed/);
+    expect(await tableExists(db.url, "HalfDone")).toBe(false);
+    const fixed = await migrationsDir({
+      "20990101000000_first": 'CREATE TABLE "Probe" (id int);',
+      "20990101000001_second": 'ALTER TABLE "Probe" ADD COLUMN label text;',
+      "20990101000002_broken": 'CREATE TABLE "HalfDone" (id int);',
+    });
+    expect(await applyMigrations(db.url, fixed)).toEqual(["20990101000002_broken"]);
+  });
+});

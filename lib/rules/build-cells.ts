@@ -1,0 +1,64 @@
+import { cellKey } from "./as-of";
+import type { CellHolder, CellInput, ConcernHome, Criticality, ReviewDecision } from "./types";
+
+/** An asset as the rules need it, with the dates that decide whether it was in scope as of a date. */
+export interface RuleAsset {
+  id: number;
+  key: string;
+  kindKey: string;
+  criticality: Criticality;
+  lifecycle: "planned" | "active" | "retired";
+  createdAt: Date;
+  /** When it was retired; null while it is not (or for a retired asset whose date is unknown). */
+  retiredAt: Date | null;
+}
+
+export interface RuleConcern {
+  id: number;
+  key: string;
+  home: ConcernHome;
+  /** Keys of the asset kinds the concern applies to. */
+  kindKeys: readonly string[];
+}
+
+/**
+ * Every cell that existed at `asOf`: one per asset and applicable concern, for assets created by then.
+ * An asset retired after `asOf` was still in scope then; one retired without a date counts as retired.
+ */
+export function buildCells(
+  assets: readonly RuleAsset[],
+  concerns: readonly RuleConcern[],
+  holders: ReadonlyMap<string, CellHolder[]>,
+  latestDecisions: ReadonlyMap<string, ReviewDecision>,
+  asOf: Date,
+): CellInput[] {
+  const concernsByKind = new Map<string, RuleConcern[]>();
+  for (const concern of concerns) {
+    for (const kindKey of concern.kindKeys) {
+      const list = concernsByKind.get(kindKey) ?? [];
+      list.push(concern);
+      concernsByKind.set(kindKey, list);
+    }
+  }
+  const cells: CellInput[] = [];
+  for (const asset of assets) {
+    if (asset.createdAt > asOf) continue;
+    const retired = asset.lifecycle === "retired" && (asset.retiredAt === null || asset.retiredAt <= asOf);
+    for (const concern of concernsByKind.get(asset.kindKey) ?? []) {
+      const key = cellKey(asset.id, concern.id);
+      cells.push({
+        assetId: asset.id,
+        assetKey: asset.key,
+        assetKindKey: asset.kindKey,
+        assetCriticality: asset.criticality,
+        inScope: !retired,
+        concernId: concern.id,
+        concernKey: concern.key,
+        concernHome: concern.home,
+        holders: holders.get(key) ?? [],
+        latestReviewDecision: latestDecisions.get(key) ?? null,
+      });
+    }
+  }
+  return cells;
+}
