@@ -16,6 +16,7 @@ const dataDir = path.join(os.tmpdir(), `tandem-e2e-${process.pid}`);
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
   outputDir: "test-results",
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),

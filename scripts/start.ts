@@ -42,7 +42,8 @@ async function main() {
   if (prepared.demo?.seeded) log(`Seeded the demo organisation: ${JSON.stringify(prepared.demo.counts)}`);
   else if (seedDemo) log("The database already has data: the demo organisation was not seeded again.");
 
-  if (!dev && (await buildIsStale())) {
+  // The Docker image is built once at image build time: never rebuild inside a container.
+  if (!dev && process.env.TANDEM_SKIP_BUILD !== "true" && (await buildIsStale())) {
     log("Building the app (first start, or the code changed) ...");
     await run(process.execPath, [NEXT_BIN, "build"]);
   }
