@@ -32,7 +32,7 @@ async function main() {
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), databaseName: "tandem", persistent, callerHandlesSignals: true });
     process.env.DATABASE_URL = embedded.url;
     process.env.AUTH_SECRET ??= await loadOrCreateSecret(path.join(dataDir, "auth-secret"));
-  } else if (!process.env.AUTH_SECRET && !dev) {
+  } else if (!process.env.AUTH_SECRET?.trim() && !dev) {
     fail("AUTH_SECRET is not set. Production needs a secret to sign sessions: generate one with `openssl rand -base64 32`.");
   }
   const seedDemo = (process.env.TANDEM_DEMO ?? (useEmbedded ? "true" : "false")) === "true";

@@ -88,7 +88,13 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
 async function stopServer(server: EmbeddedPostgres): Promise<void> {
   const child = (server as unknown as { process?: ChildProcess }).process;
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((resolve) => (timer = setTimeout(resolve, 15_000)));
+  try {
+    await Promise.race([server.stop(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export function findFreePort(): Promise<number> {

@@ -1,0 +1,24 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+describe("npm start", () => {
+  it("refuses to start on a configured database without an auth secret", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", AUTH_SECRET: "", PORT: "3999" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("AUTH_SECRET is not set");
+  });
+
+  it("refuses a port that is not a number", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", AUTH_SECRET: "x", PORT: "eighty" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("PORT must be a port number");
+  });
+});
