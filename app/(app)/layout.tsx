@@ -2,6 +2,9 @@ import { AppShell } from "@/components/layout/app-shell";
 import { requireUser } from "@/lib/auth/session";
 import { getOrganisationName } from "@/lib/settings/queries";
 
+// Every signed-in screen is per person and live: never prerendered at build time (no database there).
+export const dynamic = "force-dynamic";
+
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const [user, organisationName] = await Promise.all([requireUser(), getOrganisationName()]);
   return (

@@ -13,6 +13,7 @@ export interface CurrentUser {
   role: Role;
   teamId: number | null;
   teamName: string | null;
+  teamFunction: "marketing" | "it" | "other" | null;
 }
 
 /**
@@ -25,7 +26,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!Number.isInteger(id) || id <= 0) return null;
   const person = await getPrisma().person.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, deactivatedAt: true, team: { select: { id: true, name: true } } },
+    select: { id: true, email: true, name: true, role: true, deactivatedAt: true, team: { select: { id: true, name: true, function: true } } },
   });
   if (!person || person.deactivatedAt || person.role === "none") return null;
   return {
@@ -35,6 +36,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     role: person.role,
     teamId: person.team?.id ?? null,
     teamName: person.team?.name ?? null,
+    teamFunction: person.team?.function ?? null,
   };
 });
 
