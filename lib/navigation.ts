@@ -16,6 +16,7 @@ export const SCREENS: readonly Screen[] = [
   { href: "/review", label: "Weekly review" },
   { href: "/report", label: "Gap report" },
   { href: "/people", label: "People & teams" },
+  { href: "/catalog", label: "Concerns & kinds" },
   { href: "/settings", label: "Settings & users", roles: ["admin"] },
 ];
 

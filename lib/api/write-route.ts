@@ -31,17 +31,26 @@ export type WriteResult<Data> =
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-/** Route handler wrapper; see the module comment. `schema` parses the JSON body. */
+export interface WriteRouteOptions {
+  /**
+   * Reads the request into the value `schema` parses, instead of the default JSON body (at most 256 KiB).
+   * Must refuse oversized input with AppError("too-large") without reading all of it.
+   */
+  readBody?: (request: Request) => Promise<unknown>;
+}
+
+/** Route handler wrapper; see the module comment. `schema` parses the body (JSON unless `readBody` says otherwise). */
 export function writeRoute<Schema extends z.ZodType, Data, Params extends Record<string, string> = Record<string, never>>(
   schema: Schema,
   handle: (context: WriteContext<z.output<Schema>, Params>) => Promise<Data>,
+  options: WriteRouteOptions = {},
 ) {
   return async (request: Request, routeContext?: { params: Promise<Params> }): Promise<Response> => {
     try {
       if (!isSameOrigin(request)) throw new AppError("forbidden", "Cross-site requests are refused.");
       const user = await getCurrentUser();
       if (!user) throw new AppError("unauthenticated");
-      const input = schema.safeParse(await readJson(request));
+      const input = schema.safeParse(await (options.readBody ?? readJson)(request));
       if (!input.success) {
         throw new AppError("invalid", defaultMessage("invalid"), { fieldErrors: fieldErrorsOf(input.error) });
       }

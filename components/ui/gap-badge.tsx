@@ -1,0 +1,30 @@
+import type { GapType, Severity } from "@/lib/rules";
+
+export const GAP_LABEL: Record<GapType, string> = {
+  "no-accountable": "No accountable",
+  "multiple-accountable": "Several accountable",
+  "no-responsible": "No responsible",
+  "inactive-owner": "Departed owner",
+  "one-sided": "One-sided",
+  stale: "Stale",
+  flagged: "Flagged",
+};
+
+/** Severity is carried by an icon shape and the words, not by colour alone. */
+const SEVERITY_MARK: Record<Severity, string> = { critical: "■", high: "▲", medium: "●" };
+
+export function GapBadge({ type, severity }: { type: GapType; severity: Severity }) {
+  return (
+    <span className={`gap-badge severity-${severity}`} title={`${GAP_LABEL[type]} (${severity})`}>
+      <span aria-hidden="true">{SEVERITY_MARK[severity]}</span> {GAP_LABEL[type]}
+    </span>
+  );
+}
+
+export function CoveredBadge() {
+  return (
+    <span className="gap-badge covered">
+      <span aria-hidden="true">✓</span> Covered
+    </span>
+  );
+}
