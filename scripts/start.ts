@@ -10,6 +10,7 @@ import path from "node:path";
 import { loadOrCreateSecret } from "@/lib/auth/secret-file";
 import { redactDatabaseUrl } from "@/lib/db/database-url";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { ensureDatabaseExists } from "@/lib/db/migrate";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-catalog";
 import { buildIsStale, NEXT_BIN, waitForHealthy } from "./next-process";
@@ -37,6 +38,9 @@ async function main() {
   }
   const seedDemo = (process.env.TANDEM_DEMO ?? (useEmbedded ? "true" : "false")) === "true";
   log(`Database: ${redactDatabaseUrl(process.env.DATABASE_URL!)}`);
+  // Creating the database is a convenience; on a managed server without that right, the named database
+  // must exist already and the migrations below say clearly when it does not.
+  if (!useEmbedded) await ensureDatabaseExists(process.env.DATABASE_URL!).catch(() => undefined);
   const prepared = await prepareDatabase(process.env.DATABASE_URL!, { seedDemo });
   if (prepared.appliedMigrations.length) log(`Applied migrations: ${prepared.appliedMigrations.join(", ")}`);
   if (prepared.demo?.seeded) log(`Seeded the demo organisation: ${JSON.stringify(prepared.demo.counts)}`);
