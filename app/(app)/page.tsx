@@ -3,11 +3,19 @@ import { CoverageBar, formatPercent } from "@/components/ui/coverage-bar";
 import { Stat } from "@/components/ui/stat";
 import { requireUser } from "@/lib/auth/session";
 import { getHomeFigures } from "@/lib/home/queries";
+import { getReviewSummaryForHome, listOverdueTeams } from "@/lib/review/home";
+import { HomeReview } from "./home-review";
 
 export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage() {
-  const [user, figures] = await Promise.all([requireUser(), getHomeFigures()]);
+  const user = await requireUser();
+  const now = new Date();
+  const [figures, review, overdueTeams] = await Promise.all([
+    getHomeFigures(now),
+    getReviewSummaryForHome(user, now),
+    user.role === "admin" ? listOverdueTeams(now) : Promise.resolve([]),
+  ]);
   return (
     <>
       <header className="page-header">
@@ -36,6 +44,7 @@ export default async function HomePage() {
           </dl>
         </section>
       </div>
+      <HomeReview review={review} overdueTeams={overdueTeams} isAdmin={user.role === "admin"} now={now} />
       <section aria-labelledby="figures-heading" className="panel">
         <h2 id="figures-heading">The organisation today</h2>
         <dl className="stat-grid">
@@ -48,8 +57,7 @@ export default async function HomePage() {
       <section className="panel not-built" aria-labelledby="coming-heading">
         <h2 id="coming-heading">Not built yet</h2>
         <p className="muted">
-          The 12-week coverage trend, your weekly review, and the top gaps and hotspots will appear here once the weekly
-          review and the gap report are built.
+          The 12-week coverage trend and the top gaps and hotspots will appear here once the gap report is built.
         </p>
       </section>
     </>

@@ -29,9 +29,9 @@ interface StartOptions {
   callerHandlesSignals?: boolean;
 }
 
-const USER = "tandem";
+export const EMBEDDED_USER = "tandem";
 // Listens on the loopback interface only, so this fixed local password protects nothing outside the machine.
-const PASSWORD = "tandem-embedded";
+export const EMBEDDED_PASSWORD = "tandem-embedded";
 
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
   const port = options.port ?? (await findFreePort());
@@ -42,8 +42,8 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   }
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
-    user: USER,
-    password: PASSWORD,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
     port,
     persistent: options.persistent,
     createPostgresUser: process.getuid?.() === 0,
@@ -63,7 +63,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
         "Stop it, or set TANDEM_DATA_DIR to another folder.",
     );
   }
-  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.databaseName}`;
+  const url = `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${options.databaseName}`;
   const client = server.getPgClient("postgres", "127.0.0.1");
   await client.connect();
   try {

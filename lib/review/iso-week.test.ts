@@ -80,6 +80,16 @@ describe("cycleWindow", () => {
     expect(autumn.closesAt).toEqual(new Date("2026-10-25T23:00:00.000Z"));
   });
 
+  it("chains weeks without a gap or an overlap across a US clock change", () => {
+    // America/New_York: clocks go forward on Sunday 8 March 2026, the last day of 2026-W10.
+    const before = cycleWindow("2026-W10", "America/New_York");
+    const after = cycleWindow("2026-W11", "America/New_York");
+    expect(before.opensAt).toEqual(new Date("2026-03-02T05:00:00.000Z"));
+    expect(before.closesAt).toEqual(after.opensAt);
+    expect(after.opensAt).toEqual(new Date("2026-03-09T04:00:00.000Z"));
+    expect(after.dueAt).toEqual(new Date("2026-03-14T03:59:59.999Z"));
+  });
+
   it("refuses a week that does not exist", () => {
     expect(() => cycleWindow("2025-W53", "UTC")).toThrow(RangeError);
   });

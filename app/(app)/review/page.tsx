@@ -1,10 +1,57 @@
-import type { Metadata } from "next";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
+import type { Metadata, Route } from "next";
+import Link from "next/link";
+import { Forbidden } from "@/components/ui/forbidden";
 import { requireUser } from "@/lib/auth/session";
+import { getReviewScreen } from "@/lib/review/screen";
+import { ReviewBoardView } from "./_components/review-board";
+import { ReviewPageHeader } from "./_components/review-page-header";
+import { ReviewRecordView } from "./_components/review-record";
 
 export const metadata: Metadata = { title: "Weekly review" };
 
-export default async function Page() {
-  await requireUser();
-  return <NotBuiltYet title="Weekly review" description="Each manager's weekly list of cells to confirm, change, flag or hand off." />;
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [user, params] = await Promise.all([requireUser(), searchParams]);
+  const now = new Date();
+  const screen = await getReviewScreen(user, { team: first(params.team), week: first(params.week) }, now);
+  if (screen.kind === "forbidden") {
+    return (
+      <>
+        <Forbidden what="The weekly review is filled in by managers and admins." />
+        <p>
+          You can read every team&apos;s past reviews in the <Link href={"/review/history" as Route}>review history</Link>.
+        </p>
+      </>
+    );
+  }
+  if (screen.kind === "no-team") {
+    return (
+      <section className="panel" role="alert">
+        <h1>Weekly review</h1>
+        <p>You are not a member of a team, so there is no review for you to fill in. Ask an admin to add you to your team.</p>
+      </section>
+    );
+  }
+  const { view } = screen;
+  const header = view.kind === "board" ? view.board.header : view.record.header;
+  const teamQuery = user.role === "admin" ? `team=${header.team.id}&` : "";
+  return (
+    <>
+      <ReviewPageHeader header={header} teamChoices={screen.teamChoices} currentWeek={screen.currentWeek} />
+      {screen.lastWeekOutstanding ? (
+        <p className="notice notice-warning" data-testid="last-week-outstanding">
+          Last week&apos;s review ({screen.lastWeekOutstanding.isoWeek}) was not submitted. You can still submit it this week; it will count as late.{" "}
+          <Link href={`/review?${teamQuery}week=${screen.lastWeekOutstanding.isoWeek}` as Route}>Open last week&apos;s review</Link>
+        </p>
+      ) : null}
+      {header.isoWeek !== screen.currentWeek ? (
+        <p className="notice notice-warning">
+          This is last week&apos;s review.{" "}
+          <Link href={(teamQuery ? `/review?team=${header.team.id}` : "/review") as Route}>Back to this week&apos;s review</Link>
+        </p>
+      ) : null}
+      {view.kind === "board" ? <ReviewBoardView board={view.board} userId={user.id} now={now} /> : <ReviewRecordView record={view.record} />}
+    </>
+  );
 }

@@ -1,0 +1,128 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Field, fieldProps, FormError } from "@/app/(app)/assets/_components/form-feedback";
+import { postJson } from "@/lib/api/post-json";
+import { CONCERN_HOMES } from "@/lib/catalog/constants";
+import type { CatalogConcern } from "@/lib/catalog/concern-queries";
+import { HOME_LABEL } from "@/lib/catalog/format";
+import type { FieldErrors } from "@/lib/errors";
+import styles from "../catalog.module.css";
+
+/** The concerns table: key, name, home and description; admins edit a row in place. */
+export function ConcernRows({ concerns, canEdit }: { concerns: CatalogConcern[]; canEdit: boolean }) {
+  return (
+    <div className="table-wrap">
+      <table className="data-table" data-testid="concern-table">
+        <thead>
+          <tr>
+            <th scope="col">Key</th>
+            <th scope="col">Name</th>
+            <th scope="col">Home</th>
+            <th scope="col">Description</th>
+            {canEdit ? (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {concerns.map((concern) => (
+            <ConcernRow key={`${concern.key}@${concern.updatedAt}`} concern={concern} canEdit={canEdit} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ConcernRow({ concern, canEdit }: { concern: CatalogConcern; canEdit: boolean }) {
+  const [editing, setEditing] = useState(false);
+  if (editing) return <ConcernEditRow concern={concern} onDone={() => setEditing(false)} />;
+  return (
+    <tr data-testid={`concern-${concern.key}`}>
+      <td className={styles.key}>{concern.key}</td>
+      <td className={styles.concernName}>{concern.name}</td>
+      <td>
+        <span className={`${styles.home} ${styles[`home-${concern.home}`]}`} style={{ marginLeft: 0 }}>
+          {HOME_LABEL[concern.home]}
+        </span>
+      </td>
+      <td className={styles.description}>{concern.description ?? <span className="muted">—</span>}</td>
+      {canEdit ? (
+        <td>
+          <button type="button" className="button button-quiet" onClick={() => setEditing(true)} aria-label={`Edit ${concern.name}`}>
+            Edit
+          </button>
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+function ConcernEditRow({ concern, onDone }: { concern: CatalogConcern; onDone: () => void }) {
+  const router = useRouter();
+  const [values, setValues] = useState({ name: concern.name, home: concern.home, description: concern.description ?? "" });
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const prefix = `${concern.key}-`;
+  const input = (name: keyof typeof values) => ({
+    ...fieldProps(name, fieldErrors, prefix),
+    value: values[name],
+    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
+      setValues({ ...values, [name]: event.target.value }),
+  });
+
+  async function save(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    const result = await postJson(`/api/concerns/${encodeURIComponent(concern.key)}`, { ...values, updatedAt: concern.updatedAt }, "PATCH");
+    setPending(false);
+    if (result.ok) {
+      onDone();
+      router.refresh();
+      return;
+    }
+    setError(result.error);
+    setFieldErrors(result.fieldErrors);
+  }
+
+  return (
+    <tr data-testid={`concern-${concern.key}`}>
+      <td className={styles.key}>{concern.key}</td>
+      <td colSpan={4}>
+        <form className={styles.editForm} onSubmit={save} noValidate aria-label={`Edit ${concern.name}`}>
+          <Field name="name" label="Name" prefix={prefix} errors={fieldErrors}>
+            <input {...input("name")} maxLength={200} />
+          </Field>
+          <Field name="home" label="Home" prefix={prefix} errors={fieldErrors}>
+            <select {...input("home")}>
+              {CONCERN_HOMES.map((home) => (
+                <option key={home} value={home}>
+                  {HOME_LABEL[home]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field name="description" label="Description" prefix={prefix} errors={fieldErrors} className={styles.wide}>
+            <textarea {...input("description")} rows={2} maxLength={2000} />
+          </Field>
+          <div className={`${styles.wide} ${styles.rowActions}`}>
+            <button type="submit" className="button button-primary" disabled={pending}>
+              {pending ? "Saving…" : "Save"}
+            </button>
+            <button type="button" className="button button-quiet" onClick={onDone} disabled={pending}>
+              Cancel
+            </button>
+          </div>
+          <div className={styles.wide}>
+            <FormError message={error} testId={`concern-error-${concern.key}`} />
+          </div>
+        </form>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,126 @@
+"use client";
+
+import type { Route } from "next";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { PASSWORD_MAX, PASSWORD_MIN, signsIn, type PersonRole } from "@/lib/people/schemas";
+import type { TeamOption } from "@/lib/people/team-queries";
+import { FieldError, FormMessage } from "./field-error";
+import { RoleOptions } from "./role-options";
+import { TeamOptions } from "./team-select";
+import { readForm, useWrite } from "./use-write";
+
+/** Adds a person. Values stay in the form when the server refuses them; its errors sit next to each field. */
+export function NewPersonForm({ teams }: { teams: TeamOption[] }) {
+  const router = useRouter();
+  const { pending, errors, message, send } = useWrite();
+  const [role, setRole] = useState<PersonRole>("none");
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = readForm(event.currentTarget);
+    const chosenRole = form.text("role") as PersonRole;
+    const password = form.text("password");
+    const result = await send<{ id: number }>(
+      "/api/people",
+      {
+        email: form.text("email"),
+        name: form.text("name"),
+        teamId: form.teamId(),
+        role: chosenRole,
+        ...(signsIn(chosenRole) && password ? { password } : {}),
+      },
+      { fields: ["email", "name", "teamId", "role", "password"] },
+    );
+    if (result.ok) {
+      router.push(`/people/${result.data.id}` as Route);
+      router.refresh();
+    }
+  }
+
+  return (
+    <form className="form" method="post" onSubmit={submit} noValidate aria-label="New person">
+      <div className="field">
+        <label htmlFor="person-email">Email</label>
+        <input
+          id="person-email"
+          name="email"
+          type="email"
+          required
+          maxLength={254}
+          autoComplete="off"
+          aria-describedby="email-error"
+          aria-invalid={Boolean(errors?.email)}
+        />
+        <FieldError field="email" errors={errors} />
+      </div>
+      <div className="field">
+        <label htmlFor="person-name">Name</label>
+        <input
+          id="person-name"
+          name="name"
+          required
+          maxLength={200}
+          autoComplete="off"
+          aria-describedby="name-error"
+          aria-invalid={Boolean(errors?.name)}
+        />
+        <FieldError field="name" errors={errors} />
+      </div>
+      <div className="field">
+        <label htmlFor="person-teamId">Team</label>
+        <select
+          id="person-teamId"
+          name="teamId"
+          defaultValue=""
+          aria-describedby="teamId-error"
+          aria-invalid={Boolean(errors?.teamId)}
+        >
+          <option value="">No team</option>
+          <TeamOptions teams={teams} />
+        </select>
+        <FieldError field="teamId" errors={errors} />
+      </div>
+      <div className="field">
+        <label htmlFor="person-role">Role</label>
+        <select
+          id="person-role"
+          name="role"
+          defaultValue="none"
+          onChange={(event) => setRole(event.target.value as PersonRole)}
+          aria-describedby="role-error"
+          aria-invalid={Boolean(errors?.role)}
+        >
+          <RoleOptions />
+        </select>
+        <FieldError field="role" errors={errors} />
+      </div>
+      {signsIn(role) ? (
+        <div className="field">
+          <label htmlFor="person-password">
+            Initial password{" "}
+            <span className="muted">
+              (optional, {PASSWORD_MIN} to {PASSWORD_MAX} characters; they cannot sign in without one)
+            </span>
+          </label>
+          <input
+            id="person-password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            maxLength={PASSWORD_MAX}
+            aria-describedby="password-error"
+            aria-invalid={Boolean(errors?.password)}
+          />
+          <FieldError field="password" errors={errors} />
+        </div>
+      ) : null}
+      <FormMessage message={message} />
+      <div className="page-actions">
+        <button type="submit" className="button button-primary" disabled={pending}>
+          {pending ? "Adding…" : "Add person"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Forbidden } from "@/components/ui/forbidden";
+import { canEditCatalog } from "@/lib/auth/policy";
+import { requireUser } from "@/lib/auth/session";
+import { listTeamOptions } from "@/lib/people/team-queries";
+import { NewPersonForm } from "../_components/new-person-form";
+import styles from "../_components/people.module.css";
+
+export const metadata: Metadata = { title: "New person" };
+
+export default async function NewPersonPage() {
+  const user = await requireUser();
+  if (!canEditCatalog(user)) return <Forbidden what="Only admins add people." />;
+  const teams = await listTeamOptions();
+  return (
+    <>
+      <header className="page-header">
+        <p className={styles.crumbs}>
+          <Link href="/people">People & teams</Link>
+        </p>
+        <h1>New person</h1>
+        <p className="page-lede">Anyone who can own cells, whether or not they sign in to Tandem.</p>
+      </header>
+      <section className={`panel ${styles.formPanel}`}>
+        <NewPersonForm teams={teams} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Metadata, Route } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Forbidden } from "@/components/ui/forbidden";
+import { canEditCatalog } from "@/lib/auth/policy";
+import { requireUser } from "@/lib/auth/session";
+import styles from "@/app/(app)/people/_components/people.module.css";
+import { parseId } from "@/lib/people/schemas";
+import { getTeamDetail } from "@/lib/people/team-queries";
+import { TeamForm } from "../../_components/team-form";
+
+export const metadata: Metadata = { title: "Edit team" };
+
+export default async function EditTeamPage({ params }: { params: Promise<{ id: string }> }) {
+  const [user, { id: rawId }] = await Promise.all([requireUser(), params]);
+  if (!canEditCatalog(user)) return <Forbidden what="Only admins edit teams." />;
+  const id = parseId(rawId);
+  if (id === null) notFound();
+  const team = await getTeamDetail(id);
+  if (!team) notFound();
+  return (
+    <>
+      <header className="page-header">
+        <p className={styles.crumbs}>
+          <Link href="/people">People & teams</Link> /{" "}
+          <Link href={`/teams/${team.id}` as Route}>{team.name}</Link>
+        </p>
+        <h1>Edit {team.name}</h1>
+        <p className="page-lede">
+          Changing the function changes which side its members count for on every shared concern.
+        </p>
+      </header>
+      <section className={`panel ${styles.formPanel}`}>
+        <TeamForm
+          team={{
+            id: team.id,
+            name: team.name,
+            function: team.function,
+            updatedAt: team.updatedAt.toISOString(),
+          }}
+        />
+      </section>
+    </>
+  );
+}

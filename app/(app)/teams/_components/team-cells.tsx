@@ -1,0 +1,96 @@
+import type { Route } from "next";
+import Link from "next/link";
+import { CellState } from "@/app/(app)/people/_components/cell-state";
+import styles from "@/app/(app)/people/_components/people.module.css";
+import { Pagination } from "@/components/ui/pagination";
+import type { CellLabels } from "@/lib/people/queries";
+import type { EvaluatedCell, RaciRole } from "@/lib/rules";
+
+export const TEAM_CELLS_PAGE_SIZE = 50;
+
+/** The team's cells (a member holds A or R), worst gaps first, with who holds A and R and the cell's state. */
+export function TeamCells({
+  teamId,
+  cells,
+  total,
+  page,
+  labels,
+  names,
+  memberIds,
+}: {
+  teamId: number;
+  /** The cells of this page, in order. */
+  cells: EvaluatedCell[];
+  total: number;
+  page: number;
+  labels: CellLabels;
+  names: Map<number, string>;
+  memberIds: Set<number>;
+}) {
+  const holders = (cell: EvaluatedCell, role: RaciRole) => {
+    const ids = [
+      ...new Set(cell.holders.filter((holder) => holder.role === role).map((holder) => holder.personId)),
+    ];
+    if (ids.length === 0) return <span className="muted">—</span>;
+    return ids.map((id, index) => (
+      <span key={id}>
+        {index > 0 ? ", " : ""}
+        <Link
+          href={`/people/${id}` as Route}
+          className={memberIds.has(id) ? `${styles.holder} ${styles.member}` : styles.holder}
+        >
+          {names.get(id) ?? `#${id}`}
+        </Link>
+      </span>
+    ));
+  };
+  return (
+    <section className="panel" aria-labelledby="team-cells-heading">
+      <h2 id="team-cells-heading">Cells</h2>
+      <p className="muted">
+        Every cell where a member is accountable (A) or responsible (R); members in bold, gaps first.
+      </p>
+      {total === 0 ? (
+        <p className="muted">No member holds A or R on any cell.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table" data-testid="team-cells">
+            <thead>
+              <tr>
+                <th scope="col">Asset</th>
+                <th scope="col">Concern</th>
+                <th scope="col">Accountable</th>
+                <th scope="col">Responsible</th>
+                <th scope="col">State</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cells.map((cell) => (
+                <tr key={`${cell.assetId}:${cell.concernId}`}>
+                  <td>
+                    <Link href={`/assets/${cell.assetKey}` as Route}>
+                      {labels.assetNames.get(cell.assetId) ?? cell.assetKey}
+                    </Link>
+                  </td>
+                  <td>{labels.concernNames.get(cell.concernKey) ?? cell.concernKey}</td>
+                  <td>{holders(cell, "A")}</td>
+                  <td>{holders(cell, "R")}</td>
+                  <td>
+                    <CellState cell={cell} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination
+        basePath={`/teams/${teamId}`}
+        searchParams={{}}
+        page={page}
+        pageSize={TEAM_CELLS_PAGE_SIZE}
+        total={total}
+      />
+    </section>
+  );
+}

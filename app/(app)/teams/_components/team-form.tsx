@@ -1,0 +1,110 @@
+"use client";
+
+import type { Route } from "next";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FieldError, FormMessage } from "@/app/(app)/people/_components/field-error";
+import { FUNCTION_LABEL } from "@/app/(app)/people/_components/markers";
+import styles from "@/app/(app)/people/_components/people.module.css";
+import { readForm, useWrite } from "@/app/(app)/people/_components/use-write";
+import { TEAM_FUNCTIONS, type TeamFunctionValue } from "@/lib/people/schemas";
+
+const FUNCTION_HINT: Record<TeamFunctionValue, string> = {
+  marketing: "counts as the marketing side of shared concerns",
+  it: "counts as the IT side of shared concerns",
+  other: "counts for neither side",
+};
+
+const fields = ["name", "function"] as const;
+
+interface Current {
+  name: string;
+  function: TeamFunctionValue;
+  updatedAt: string;
+}
+
+/** Creates a team, or edits one when `team` is given (with its version, so a concurrent save is not overwritten unseen). */
+export function TeamForm({
+  team,
+}: {
+  team?: { id: number; name: string; function: TeamFunctionValue; updatedAt: string };
+}) {
+  const router = useRouter();
+  const { pending, errors, message, send } = useWrite();
+  const [version, setVersion] = useState(team?.updatedAt);
+  const [theirs, setTheirs] = useState<Current | null>(null);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = readForm(event.currentTarget);
+    const body = { name: form.text("name"), function: form.text("function") };
+    const result = team
+      ? await send<{ id: number }>(
+          `/api/teams/${team.id}`,
+          { ...body, updatedAt: version },
+          { method: "PATCH", fields },
+        )
+      : await send<{ id: number }>("/api/teams", body, { fields });
+    if (result.ok) {
+      router.push(`/teams/${result.data.id}` as Route);
+      router.refresh();
+    } else if (result.code === "conflict" && result.current) {
+      const current = result.current as Current;
+      setTheirs(current);
+      setVersion(current.updatedAt);
+    }
+  }
+
+  return (
+    <form
+      className="form"
+      method="post"
+      onSubmit={submit}
+      noValidate
+      aria-label={team ? "Edit team" : "New team"}
+    >
+      {theirs ? (
+        <div className="notice notice-warning" role="status" data-testid="conflict">
+          Saved by someone else just now: <strong>{theirs.name}</strong>, {FUNCTION_LABEL[theirs.function]}.
+          Your values are below; save to replace theirs.
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor="team-name">Name</label>
+        <input
+          id="team-name"
+          name="name"
+          required
+          maxLength={100}
+          defaultValue={team?.name}
+          autoComplete="off"
+          aria-describedby="name-error"
+          aria-invalid={Boolean(errors?.name)}
+        />
+        <FieldError field="name" errors={errors} />
+      </div>
+      <fieldset className={styles.radioGroup} aria-describedby="function-error">
+        <legend>Function</legend>
+        {TEAM_FUNCTIONS.map((value) => (
+          <label key={value}>
+            <input type="radio" name="function" value={value} defaultChecked={team?.function === value} />
+            {FUNCTION_LABEL[value]} <span className={styles.hint}>({FUNCTION_HINT[value]})</span>
+          </label>
+        ))}
+      </fieldset>
+      <FieldError field="function" errors={errors} />
+      <FormMessage message={message} />
+      <div className="page-actions">
+        <button type="submit" className="button button-primary" disabled={pending}>
+          {pending ? "Saving…" : team ? "Save changes" : "Create team"}
+        </button>
+        <a
+          href={team ? `/teams/${team.id}` : "/people"}
+          className={`button button-quiet ${styles.buttonLink}`}
+        >
+          Cancel
+        </a>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Forbidden } from "@/components/ui/forbidden";
+import { canEditCatalog } from "@/lib/auth/policy";
+import { requireUser } from "@/lib/auth/session";
+import styles from "@/app/(app)/people/_components/people.module.css";
+import { TeamForm } from "../_components/team-form";
+
+export const metadata: Metadata = { title: "New team" };
+
+export default async function NewTeamPage() {
+  const user = await requireUser();
+  if (!canEditCatalog(user)) return <Forbidden what="Only admins create teams." />;
+  return (
+    <>
+      <header className="page-header">
+        <p className={styles.crumbs}>
+          <Link href="/people">People & teams</Link>
+        </p>
+        <h1>New team</h1>
+        <p className="page-lede">
+          Its function decides which side of a shared concern its members count for.
+        </p>
+      </header>
+      <section className={`panel ${styles.formPanel}`}>
+        <TeamForm />
+      </section>
+    </>
+  );
+}

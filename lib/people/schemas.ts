@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+/** Inputs of the people and team writes; the routes parse request bodies with these, the forms mirror their limits. */
+
+export const PERSON_ROLES = ["admin", "manager", "viewer", "none"] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+
+export const TEAM_FUNCTIONS = ["marketing", "it", "other"] as const;
+export type TeamFunctionValue = (typeof TEAM_FUNCTIONS)[number];
+
+/** Roles that sign in, and so may have a password. */
+export const signsIn = (role: PersonRole) => role !== "none";
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 200;
+
+const nameSchema = z.string().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters.");
+const teamIdSchema = z.number({ error: "Choose a team from the list." }).int().positive().nullable();
+const roleSchema = z.enum(PERSON_ROLES, { error: "Choose admin, manager, viewer or none." });
+const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+/** The `updatedAt` the editor loaded: a stale one means someone else saved in the meantime. */
+const versionSchema = z.iso.datetime({
+  offset: true,
+  error: "Reload the page: the version of this record is missing.",
+});
+
+export const createPersonSchema = z
+  .object({
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .email("Enter an email address.")
+      .max(254, "Use at most 254 characters."),
+    name: nameSchema,
+    teamId: teamIdSchema.default(null),
+    role: roleSchema,
+    password: passwordSchema.optional(),
+  })
+  .superRefine((input, context) => {
+    if (input.password !== undefined && !signsIn(input.role)) {
+      context.addIssue({
+        code: "custom",
+        path: ["password"],
+        message: "People with role none never sign in: leave the password empty.",
+      });
+    }
+  });
+export type CreatePersonInput = z.output<typeof createPersonSchema>;
+
+export const updatePersonSchema = z.object({
+  name: nameSchema,
+  teamId: teamIdSchema,
+  role: roleSchema,
+  updatedAt: versionSchema,
+});
+export type UpdatePersonInput = z.output<typeof updatePersonSchema>;
+
+export const setPasswordSchema = z.object({ password: passwordSchema });
+export type SetPasswordInput = z.output<typeof setPasswordSchema>;
+
+/** Deactivate and reactivate take no fields; the body is `{}`. */
+export const emptySchema = z.object({}).strict();
+
+const teamNameSchema = z.string().trim().min(1, "Enter a team name.").max(100, "Use at most 100 characters.");
+const teamFunctionSchema = z.enum(TEAM_FUNCTIONS, { error: "Choose marketing, IT or other." });
+
+export const createTeamSchema = z.object({ name: teamNameSchema, function: teamFunctionSchema });
+export type CreateTeamInput = z.output<typeof createTeamSchema>;
+
+export const updateTeamSchema = z.object({
+  name: teamNameSchema,
+  function: teamFunctionSchema,
+  updatedAt: versionSchema,
+});
+export type UpdateTeamInput = z.output<typeof updateTeamSchema>;
+
+/** Route ids are positive integers; anything else names nothing. */
+export function parseId(value: string | undefined): number | null {
+  const id = Number(value);
+  return Number.isSafeInteger(id) && id > 0 && String(id) === value ? id : null;
+}
+
+/** For route handlers: the `[id]` segment as an id, or a 404 naming what is missing. */
+export function requireRouteId(value: string, what: "person" | "team"): number {
+  const id = parseId(value);
+  if (id === null) throw new AppError("not-found", `This ${what} does not exist.`);
+  return id;
+}

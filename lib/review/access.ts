@@ -1,0 +1,58 @@
+import { canWorkOnReview, type PolicyUser } from "@/lib/auth/policy";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError, ensureAllowed } from "@/lib/errors";
+import { cycleWindow, shiftIsoWeek } from "./iso-week";
+
+type Tx = Prisma.TransactionClient;
+
+const lockedReviewSelect = {
+  id: true,
+  status: true,
+  teamId: true,
+  managerId: true,
+  submittedAt: true,
+  submittedById: true,
+  reopenedAt: true,
+  team: { select: { id: true, name: true, function: true } },
+  cycle: { select: { isoWeek: true, opensAt: true, dueAt: true, closesAt: true, timeZone: true } },
+} as const;
+
+export type LockedReview = Prisma.ReviewGetPayload<{ select: typeof lockedReviewSelect }>;
+
+/**
+ * Locks the review row for the rest of the transaction, then checks the policy on what it read: every
+ * write to a review (decisions, confirm-all, submit, reopen) is serialised, so a decision can never
+ * land after the submit that made the review read-only, and two managers' writes never interleave.
+ */
+export async function lockReview(tx: Tx, user: PolicyUser, reviewId: number): Promise<LockedReview> {
+  await tx.$queryRaw`SELECT id FROM "Review" WHERE id = ${reviewId} FOR UPDATE`;
+  const review = await tx.review.findUnique({ where: { id: reviewId }, select: lockedReviewSelect });
+  if (!review) throw new AppError("not-found", "This review does not exist.");
+  ensureAllowed(
+    canWorkOnReview(user, review.teamId),
+    user.role === "viewer"
+      ? "Viewers read reviews; they do not fill them in."
+      : `Only an admin or the manager of ${review.team.name} can work on this review.`,
+  );
+  return review;
+}
+
+/**
+ * A draft can be worked on during its week and the week after it (to submit late rather than not at
+ * all), and at any time after an admin reopened it. Older drafts are history.
+ */
+export function isReviewEditable(review: Pick<LockedReview, "status" | "reopenedAt" | "cycle">, now: Date): boolean {
+  if (review.status !== "draft") return false;
+  if (review.reopenedAt) return true;
+  const graceEnds = cycleWindow(shiftIsoWeek(review.cycle.isoWeek, 1), review.cycle.timeZone).closesAt;
+  return now.getTime() < graceEnds.getTime();
+}
+
+export function ensureEditable(review: LockedReview, now: Date): void {
+  if (review.status === "submitted") {
+    throw new AppError("conflict", "This review was submitted: it is read-only now. An admin can reopen it.");
+  }
+  if (!isReviewEditable(review, now)) {
+    throw new AppError("conflict", `The review of ${review.cycle.isoWeek} is closed: it is kept as history and can no longer change.`);
+  }
+}

@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/lib/testing/test-database";
+import { listReviews } from "./history";
+import { loadHistoryGrid } from "./history-grid";
+import { getReviewSummary, listOverdueTeamsIn } from "./home";
+import { confirmAllUnchanged, decideItem } from "./item-actions";
+import { getReviewRecord } from "./record";
+import { asWrite, NOW, openTeamReview, reviewCellsOf, seedReviewFixture, type ReviewFixture } from "./review-test-setup";
+import { submitReview } from "./submit";
+
+describe("review history, overdue teams and Home's summary on the demo", () => {
+  const db = useTestDatabase();
+  let fixture: ReviewFixture;
+
+  beforeAll(async () => {
+    fixture = await seedReviewFixture(db.prisma);
+  });
+
+  const statusesOf = async (team: string, now = NOW) => {
+    const grid = await loadHistoryGrid(db.prisma, now);
+    const row = grid.rows.find((r) => r.team.name === team)!;
+    return Object.fromEntries(row.cells.map((cell) => [cell.isoWeek, cell.status]));
+  };
+
+  it("shows the last 12 weeks, ending with the current one", async () => {
+    const grid = await loadHistoryGrid(db.prisma, NOW);
+    expect(grid.weeks.map((w) => w.isoWeek)).toEqual([
+      "2026-W37", "2026-W38", "2026-W39", "2026-W40", "2026-W41", "2026-W42",
+      "2026-W43", "2026-W44", "2026-W45", "2026-W46", "2026-W47", "2026-W48",
+    ]);
+    expect(grid.weeks.at(-1)?.current).toBe(true);
+    expect(grid.rows).toHaveLength(6);
+  });
+
+  it("tells missing, late and on-time weeks apart, as the demo history has them", async () => {
+    const data = await statusesOf("Data Engineering");
+    expect([data["2026-W43"], data["2026-W44"], data["2026-W45"], data["2026-W47"]]).toEqual(["missing", "missing", "missing", "missing"]);
+    // An abandoned draft is still a missing review.
+    expect(data["2026-W46"]).toBe("missing");
+    expect(data["2026-W42"]).toBe("on-time");
+    expect(data["2026-W48"]).toBe("open");
+
+    const campaigns = await statusesOf("Digital Campaigns");
+    expect([campaigns["2026-W40"], campaigns["2026-W45"]]).toEqual(["late", "late"]);
+    expect(campaigns["2026-W41"]).toBe("on-time");
+    expect((await statusesOf("Web Platform"))["2026-W42"]).toBe("late");
+  });
+
+  it("lists every team's reviews, newest first, with their decisions counted", async () => {
+    const { rows, total } = await listReviews(db.prisma, { page: 1 });
+    expect(total).toBeGreaterThan(60);
+    expect(rows[0]!.isoWeek).toBe("2026-W47");
+    const flagged = rows.find((r) => r.teamName === "Web Platform" && r.isoWeek === "2026-W47")!;
+    expect(flagged.counts.flag).toBe(1);
+    const only = await listReviews(db.prisma, { page: 1, teamId: fixture.teamId["Data Engineering"] });
+    expect(only.rows.every((r) => r.teamName === "Data Engineering")).toBe(true);
+
+    const record = await getReviewRecord(db.prisma, flagged.id, fixture.users.viewer, NOW);
+    expect(record!.header.editable).toBe(false);
+    const items = record!.groups.flatMap((g) => g.items);
+    expect(items.find((i) => i.decision === "flag")).toMatchObject({ assetKey: "website-chatbot", concernKey: "hosting-uptime", flagReason: "owner-leaving" });
+  });
+
+  it("names the teams whose last review is overdue", async () => {
+    const overdue = await listOverdueTeamsIn(db.prisma, NOW);
+    expect(overdue.map((o) => [o.teamName, o.isoWeek])).toEqual([["Data Engineering", "2026-W47"]]);
+    // After Friday's due time this week's reviews count too.
+    const saturday = new Date("2026-11-28T09:00:00.000Z");
+    const later = await listOverdueTeamsIn(db.prisma, saturday);
+    expect(later.filter((o) => o.isoWeek === "2026-W48").map((o) => o.teamName)).toHaveLength(6);
+  });
+
+  it("gives Home the manager's progress and due date, and nothing to a viewer", async () => {
+    const webPlatform = fixture.teamId["Web Platform"]!;
+    expect(await getReviewSummary(db.prisma, fixture.users.viewer, NOW)).toBeNull();
+    const untouched = await getReviewSummary(db.prisma, fixture.users.itManager, NOW);
+    const cells = await reviewCellsOf(db.prisma, webPlatform);
+    expect(untouched).toMatchObject({ teamName: "Web Platform", isoWeek: "2026-W48", decided: 0, total: cells.length, overdue: false, submitted: false, reviewId: null });
+    expect(untouched!.dueAt).toEqual(new Date("2026-11-27T23:59:59.999Z"));
+
+    const reviewId = await openTeamReview(db.prisma, fixture.users.itManager, webPlatform);
+    const user = fixture.users.itManager;
+    await asWrite(db.prisma, user, (tx, audit) =>
+      decideItem(tx, user, reviewId, { assetKey: cells[0]!.assetKey, concernKey: cells[0]!.concernKey, decision: "confirm", note: null }, audit, NOW),
+    );
+    expect(await getReviewSummary(db.prisma, user, NOW)).toMatchObject({ decided: 1, total: cells.length, reviewId });
+    expect((await getReviewSummary(db.prisma, user, new Date("2026-11-28T09:00:00.000Z")))?.overdue).toBe(true);
+
+    await asWrite(db.prisma, user, (tx, audit) => confirmAllUnchanged(tx, user, reviewId, audit, NOW));
+    await asWrite(db.prisma, user, (tx, audit) => submitReview(tx, user, reviewId, audit, NOW));
+    expect(await getReviewSummary(db.prisma, user, NOW)).toMatchObject({ decided: cells.length, total: cells.length, submitted: true, overdue: false });
+    expect((await statusesOf("Web Platform"))["2026-W48"]).toBe("on-time");
+  });
+});

@@ -1,0 +1,7 @@
+/** `npm run export -- <folder>`: writes people.csv, assets.csv and assignments.csv from DATABASE_URL. */
+import { exportCommand } from "@/lib/import-export/cli";
+
+process.exitCode = await exportCommand(process.argv.slice(2), process.env, console).catch((error: unknown) => {
+  console.error(`The export failed: ${error instanceof Error ? error.message : String(error)}`);
+  return 1;
+});
