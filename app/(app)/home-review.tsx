@@ -32,7 +32,7 @@ export function HomeReview({ review, overdueTeams, isAdmin, now }: { review: Hom
       ) : null}
       {isAdmin ? (
         overdueTeams.length === 0 ? (
-          <p className="muted">No team's review is overdue.</p>
+          <p className="muted">No team&rsquo;s review is overdue.</p>
         ) : (
           <div data-testid="overdue-teams">
             <h3>Overdue reviews</h3>

@@ -1,20 +1,42 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/ui/forbidden";
-import { NotBuiltYet } from "@/components/ui/not-built-yet";
 import { requireUser } from "@/lib/auth/session";
+import { getPrisma } from "@/lib/db/client";
+import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings & users" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
   if (user.role !== "admin") return <Forbidden what="Settings and users are for admins." />;
+  const settings = await getPrisma().organisationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
   return (
     <>
-      <NotBuiltYet
-        title="Settings & users"
-        description="Organisation settings (time zone, review and overload thresholds), users and roles, and imports."
-      />
+      <header className="page-header">
+        <h1>Settings & users</h1>
+        <p className="page-lede">The organisation&rsquo;s review time zone and the thresholds of the gap rules.</p>
+      </header>
+      <section className="panel" aria-labelledby="settings-heading">
+        <h2 id="settings-heading">Organisation</h2>
+        <SettingsForm
+          initial={{
+            name: settings.name,
+            timeZone: settings.timeZone,
+            staleAfterDays: settings.staleAfterDays,
+            overloadHighCriticalCells: settings.overloadHighCriticalCells,
+            overloadConcernSharePct: settings.overloadConcernSharePct,
+            overloadConcernMinCells: settings.overloadConcernMinCells,
+          }}
+        />
+      </section>
+      <section className="panel" aria-labelledby="users-heading">
+        <h2 id="users-heading">Users and roles</h2>
+        <p className="muted">People sign in with the role set on their page: admin, manager, viewer, or none (owns cells, never signs in).</p>
+        <Link className="button button-secondary" href="/people">
+          Manage people and roles
+        </Link>
+      </section>
       <section className="panel" aria-labelledby="import-export-heading">
         <h2 id="import-export-heading">Import and export</h2>
         <p className="muted">People, assets and ownership as CSV files: preview and import them, or download them.</p>
