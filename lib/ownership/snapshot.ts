@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import {
   buildCells,
   cellKey,
@@ -24,7 +25,7 @@ export interface OwnershipSnapshot {
   people: Map<number, RulePerson>;
 }
 
-export async function loadOwnershipSnapshot(prisma: Db, asOf: Date = new Date()): Promise<OwnershipSnapshot> {
+export async function loadOwnershipSnapshot(prisma: Db | Prisma.TransactionClient, asOf: Date = new Date()): Promise<OwnershipSnapshot> {
   const [settingsRow, assets, concerns, people, holderRows, decisionRows] = await Promise.all([
     prisma.organisationSettings.findUnique({ where: { id: 1 } }),
     prisma.asset.findMany({

@@ -27,7 +27,7 @@ export interface ReviewCells {
  * inside a write the scope must be read in the same transaction that the decision depends on.
  */
 export function loadSnapshot(db: Reader, now: Date): Promise<OwnershipSnapshot> {
-  return loadOwnershipSnapshot(db as Db, now);
+  return loadOwnershipSnapshot(db, now);
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { sendJson } from "./send-json";
+import { postJson } from "@/lib/api/post-json";
 
 /** For admins on a submitted review: back to a draft, so its manager can correct it and submit again. */
 export function ReopenButton({ reviewId }: { reviewId: number }) {
@@ -11,7 +11,7 @@ export function ReopenButton({ reviewId }: { reviewId: number }) {
   const [error, setError] = useState<string | null>(null);
   async function reopen() {
     setPending(true);
-    const result = await sendJson<{ reopenedAt: string }>(`/api/reviews/${reviewId}/reopen`, {}, "POST");
+    const result = await postJson<{ reopenedAt: string }>(`/api/reviews/${reviewId}/reopen`, {}, "POST");
     setPending(false);
     if (!result.ok) {
       setError(result.error);

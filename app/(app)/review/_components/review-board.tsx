@@ -13,7 +13,7 @@ import styles from "../review.module.css";
 import { CellRow, type DecisionPayload, type RowStatus } from "./cell-row";
 import { CRITICALITY_LABEL, DECISION_DONE } from "./labels";
 import { ReviewSummaryBar } from "./review-summary-bar";
-import { sendJson } from "./send-json";
+import { postJson } from "@/lib/api/post-json";
 
 interface Props {
   board: Board;
@@ -60,7 +60,7 @@ export function ReviewBoardView({ board, userId, now }: Props) {
 
   async function decide(cell: BoardCell, payload: DecisionPayload): Promise<Record<string, string[]> | null> {
     setStatus(cell.key, { kind: "saving" });
-    const result = await sendJson<DecideResult>(`${url}/items`, { assetKey: cell.assetKey, concernKey: cell.concernKey, ...payload }, "PUT");
+    const result = await postJson<DecideResult>(`${url}/items`, { assetKey: cell.assetKey, concernKey: cell.concernKey, ...payload }, "PUT");
     const label = `${cell.assetName} · ${cell.concernName}`;
     if (!result.ok) {
       setStatus(cell.key, { kind: "error", text: result.error });
@@ -77,7 +77,7 @@ export function ReviewBoardView({ board, userId, now }: Props) {
 
   async function undo(cell: BoardCell) {
     setStatus(cell.key, { kind: "saving" });
-    const result = await sendJson<{ cleared: boolean }>(`${url}/items`, { assetKey: cell.assetKey, concernKey: cell.concernKey }, "DELETE");
+    const result = await postJson<{ cleared: boolean }>(`${url}/items`, { assetKey: cell.assetKey, concernKey: cell.concernKey }, "DELETE");
     if (!result.ok) {
       setStatus(cell.key, { kind: "error", text: result.error });
       setAnnouncement({ kind: "failed", text: `Not undone: ${result.error}` });
@@ -95,7 +95,7 @@ export function ReviewBoardView({ board, userId, now }: Props) {
   async function confirmAll() {
     setBusy(true);
     setSummaryError(null);
-    const result = await sendJson<{ items: ItemView[] }>(`${url}/confirm-all`, {}, "POST");
+    const result = await postJson<{ items: ItemView[] }>(`${url}/confirm-all`, {}, "POST");
     setBusy(false);
     if (!result.ok) {
       // The alert below the summary says it; the status line would only repeat it.
@@ -118,7 +118,7 @@ export function ReviewBoardView({ board, userId, now }: Props) {
   async function submit() {
     setBusy(true);
     setSummaryError(null);
-    const result = await sendJson<SubmitResult>(`${url}/submit`, {}, "POST");
+    const result = await postJson<SubmitResult>(`${url}/submit`, {}, "POST");
     setBusy(false);
     if (!result.ok) {
       setSummaryError(result.error);
