@@ -12,6 +12,7 @@ import {
   type RulePerson,
   type RuleSettings,
 } from "@/lib/rules";
+import { loadRuleCatalog } from "./rule-catalog";
 
 /**
  * The organisation as the rules see it at one moment: every cell with its holders, confirmations and
@@ -26,17 +27,8 @@ export interface OwnershipSnapshot {
 }
 
 export async function loadOwnershipSnapshot(prisma: Db | Prisma.TransactionClient, asOf: Date = new Date()): Promise<OwnershipSnapshot> {
-  const [settingsRow, assets, concerns, people, holderRows, decisionRows] = await Promise.all([
-    prisma.organisationSettings.findUnique({ where: { id: 1 } }),
-    prisma.asset.findMany({
-      select: { id: true, key: true, criticality: true, lifecycle: true, createdAt: true, retiredAt: true, kind: { select: { key: true } } },
-    }),
-    prisma.concern.findMany({
-      select: { id: true, key: true, home: true, appliesTo: { select: { kind: { select: { key: true } } } } },
-    }),
-    prisma.person.findMany({
-      select: { id: true, email: true, teamId: true, deactivatedAt: true, team: { select: { function: true } } },
-    }),
+  const [{ settings, assets, concerns, people }, holderRows, decisionRows] = await Promise.all([
+    loadRuleCatalog(prisma),
     prisma.$queryRaw<{ assetId: number; concernId: number; personId: number; role: RaciRole; confirmedAt: Date | null }[]>`
       SELECT a."assetId", a."concernId", a."personId", a.role::text AS role,
              (SELECT max(c."confirmedAt") FROM "AssignmentConfirmation" c
@@ -50,12 +42,6 @@ export async function loadOwnershipSnapshot(prisma: Db | Prisma.TransactionClien
       ORDER BY i."assetId", i."concernId", r."submittedAt" DESC, i.id DESC`,
   ]);
 
-  const settings: RuleSettings = {
-    staleAfterDays: settingsRow?.staleAfterDays ?? 28,
-    overloadHighCriticalCells: settingsRow?.overloadHighCriticalCells ?? 15,
-    overloadConcernSharePct: settingsRow?.overloadConcernSharePct ?? 25,
-    overloadConcernMinCells: settingsRow?.overloadConcernMinCells ?? 20,
-  };
   const holders = new Map<string, CellHolder[]>();
   for (const row of holderRows) {
     const key = cellKey(row.assetId, row.concernId);
@@ -64,35 +50,7 @@ export async function loadOwnershipSnapshot(prisma: Db | Prisma.TransactionClien
     holders.set(key, list);
   }
   const decisions = new Map(decisionRows.map((row) => [cellKey(row.assetId, row.concernId), row.decision]));
-  const rulePeople = peopleAsOf(
-    people.map((person) => ({
-      id: person.id,
-      email: person.email,
-      teamId: person.teamId,
-      function: person.team?.function ?? null,
-      deactivatedAt: person.deactivatedAt,
-    })),
-    asOf,
-  );
-  const cells = buildCells(
-    assets.map((asset) => ({
-      id: asset.id,
-      key: asset.key,
-      kindKey: asset.kind.key,
-      criticality: asset.criticality,
-      lifecycle: asset.lifecycle,
-      createdAt: asset.createdAt,
-      retiredAt: asset.retiredAt,
-    })),
-    concerns.map((concern) => ({
-      id: concern.id,
-      key: concern.key,
-      home: concern.home,
-      kindKeys: concern.appliesTo.map((applicability) => applicability.kind.key),
-    })),
-    holders,
-    decisions,
-    asOf,
-  );
+  const rulePeople = peopleAsOf(people, asOf);
+  const cells = buildCells(assets, concerns, holders, decisions, asOf);
   return { asOf, settings, cells: evaluateCells(cells, rulePeople, asOf, settings), people: rulePeople };
 }

@@ -10,6 +10,11 @@ export function coverageOf(cells: readonly EvaluatedCell[]): CoverageFigure {
     inScope += 1;
     if (cell.covered) covered += 1;
   }
+  return coverageFigure(inScope, covered);
+}
+
+/** A coverage figure from its counts: the one place the percentage is rounded. */
+export function coverageFigure(inScope: number, covered: number): CoverageFigure {
   // Integer numerator before dividing keeps halves exact, so 1/16 rounds to 6.3 on every platform.
   const percent = inScope === 0 ? null : Math.round((covered * 1000) / inScope) / 10;
   return { inScope, covered, percent };

@@ -10,7 +10,7 @@ export {
 export { cellKey, holdersAsOf, peopleAsOf } from "./as-of";
 export { evaluateCell, evaluateCells, scoreGaps } from "./evaluate-cell";
 export { rankGaps } from "./ranking";
-export { coverageOf, summarizeCoverage } from "./coverage";
+export { coverageFigure, coverageOf, summarizeCoverage } from "./coverage";
 export { computePersonLoad } from "./person-load";
 export { isCollaborationCell, scoreHotspots } from "./hotspots";
 export { rollUpHotspots } from "./hotspot-roll-up";

@@ -1,0 +1,56 @@
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { DEFAULT_RULE_SETTINGS, type PersonRecord, type RuleAsset, type RuleConcern, type RuleSettings } from "@/lib/rules";
+
+/** What the rules need besides assignments: thresholds, assets with their dates, concerns with their kinds, people with theirs. */
+export interface RuleCatalog {
+  settings: RuleSettings;
+  assets: RuleAsset[];
+  concerns: RuleConcern[];
+  people: PersonRecord[];
+}
+
+export async function loadRuleCatalog(prisma: Db | Prisma.TransactionClient): Promise<RuleCatalog> {
+  const [settingsRow, assets, concerns, people] = await Promise.all([
+    prisma.organisationSettings.findUnique({ where: { id: 1 } }),
+    prisma.asset.findMany({
+      select: { id: true, key: true, criticality: true, lifecycle: true, createdAt: true, retiredAt: true, kind: { select: { key: true } } },
+    }),
+    prisma.concern.findMany({
+      select: { id: true, key: true, home: true, appliesTo: { select: { kind: { select: { key: true } } } } },
+    }),
+    prisma.person.findMany({
+      select: { id: true, email: true, teamId: true, deactivatedAt: true, team: { select: { function: true } } },
+    }),
+  ]);
+  return {
+    settings: {
+      staleAfterDays: settingsRow?.staleAfterDays ?? DEFAULT_RULE_SETTINGS.staleAfterDays,
+      overloadHighCriticalCells: settingsRow?.overloadHighCriticalCells ?? DEFAULT_RULE_SETTINGS.overloadHighCriticalCells,
+      overloadConcernSharePct: settingsRow?.overloadConcernSharePct ?? DEFAULT_RULE_SETTINGS.overloadConcernSharePct,
+      overloadConcernMinCells: settingsRow?.overloadConcernMinCells ?? DEFAULT_RULE_SETTINGS.overloadConcernMinCells,
+    },
+    assets: assets.map((asset) => ({
+      id: asset.id,
+      key: asset.key,
+      kindKey: asset.kind.key,
+      criticality: asset.criticality,
+      lifecycle: asset.lifecycle,
+      createdAt: asset.createdAt,
+      retiredAt: asset.retiredAt,
+    })),
+    concerns: concerns.map((concern) => ({
+      id: concern.id,
+      key: concern.key,
+      home: concern.home,
+      kindKeys: concern.appliesTo.map((applicability) => applicability.kind.key),
+    })),
+    people: people.map((person) => ({
+      id: person.id,
+      email: person.email,
+      teamId: person.teamId,
+      function: person.team?.function ?? null,
+      deactivatedAt: person.deactivatedAt,
+    })),
+  };
+}
