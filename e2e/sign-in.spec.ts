@@ -18,6 +18,18 @@ test.describe("signing in", () => {
     await expect(signInPage.error).toHaveText("Wrong email or password.");
   });
 
+  test("after five failed attempts an account is throttled, even with the right password", async ({ signInPage }) => {
+    // A person of the demo that no other test signs in as, so throttling them disturbs nothing else.
+    const email = "priya.nair@example.org";
+    await signInPage.goto();
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await signInPage.signIn(email, `wrong-${attempt}`);
+      await expect(signInPage.error).toHaveText("Wrong email or password.");
+    }
+    await signInPage.signIn(email, DEMO_PASSWORD);
+    await expect(signInPage.error).toHaveText(/^Too many failed attempts\. Try again in (15|1[0-4]) minutes\.$/);
+  });
+
   test("a person whose role is `none` cannot sign in even with a password", async ({ signInPage }) => {
     await signInPage.goto();
     await signInPage.signIn("leo.santos@example.org", DEMO_PASSWORD);

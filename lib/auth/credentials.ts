@@ -1,6 +1,7 @@
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { checkSignInThrottle, clearAccountFailures, recordSignInFailure, signInThrottleKeys } from "./throttle";
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter an email address.").max(254),
@@ -30,4 +31,28 @@ export async function verifyCredentials(prisma: Db, input: unknown): Promise<Aut
   const passwordMatches = await bcrypt.compare(parsed.data.password, person?.passwordHash ?? NO_SUCH_ACCOUNT_HASH);
   if (!person || !passwordMatches || person.deactivatedAt || person.role === "none") return null;
   return { id: person.id, email: person.email, name: person.name };
+}
+
+export type SignInOutcome =
+  | { kind: "signed-in"; person: AuthenticatedPerson }
+  | { kind: "refused" }
+  | { kind: "throttled"; retryAfterMs: number };
+
+/**
+ * A sign-in attempt with throttling: refused outright while the account or the client has too many recent
+ * failures (before any password check, so guessing stops), otherwise checked and, when wrong, counted.
+ */
+export async function attemptSignIn(prisma: Db, input: unknown, clientAddress: string | null, now = new Date()): Promise<SignInOutcome> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) return { kind: "refused" };
+  const keys = signInThrottleKeys(parsed.data.email, clientAddress);
+  const verdict = await checkSignInThrottle(prisma, keys, now);
+  if (!verdict.allowed) return { kind: "throttled", retryAfterMs: verdict.retryAfterMs };
+  const person = await verifyCredentials(prisma, parsed.data);
+  if (!person) {
+    await recordSignInFailure(prisma, keys, now);
+    return { kind: "refused" };
+  }
+  await clearAccountFailures(prisma, parsed.data.email);
+  return { kind: "signed-in", person };
 }

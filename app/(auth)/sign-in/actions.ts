@@ -1,8 +1,9 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { describeRetryAfter } from "@/lib/auth/throttle";
 
 export interface SignInState {
   error?: string;
@@ -22,6 +23,10 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     return {};
   } catch (error) {
     // A successful sign-in throws Next's redirect, which must travel on.
+    if (error instanceof CredentialsSignin && error.code.startsWith("throttled-")) {
+      const minutes = Number(error.code.slice("throttled-".length));
+      return { error: `Too many failed attempts. ${describeRetryAfter(minutes * 60_000)}`, email };
+    }
     if (error instanceof AuthError) return { error: "Wrong email or password.", email };
     throw error;
   }
