@@ -1,11 +1,27 @@
 import NextAuth from "next-auth";
+import { NextResponse } from "next/server";
 import { authConfig } from "@/lib/auth/auth.config";
+import { contentSecurityPolicy, createNonce, isHttpsRequest, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
+
+const { auth } = NextAuth(authConfig);
 
 /**
- * Optimistic only: sends signed-out visitors to sign-in (pages) or answers 401 (API) before any work.
- * The real checks happen on the server in every page, action and route.
+ * Runs before every page and route. Access here is optimistic only (signed-out visitors go to sign-in,
+ * or get 401 from the API, via `authorized` in the auth config); the real checks happen on the server in
+ * every page, action and route. It also gives each request a fresh CSP nonce, which Next.js reads from
+ * the request's Content-Security-Policy header and puts on its scripts.
  */
-export default NextAuth(authConfig).auth;
+export default auth((request) => {
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  if (isHttpsRequest(request.nextUrl, request.headers)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
+});
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],

@@ -22,10 +22,14 @@ export const authConfig = {
       const signedIn = Boolean(auth?.user);
       if (nextUrl.pathname === "/sign-in" && signedIn) return Response.redirect(new URL("/", nextUrl));
       if (isPublicPath(nextUrl.pathname)) return true;
-      if (nextUrl.pathname.startsWith("/api/") && !signedIn) {
+      if (signedIn) return true;
+      if (nextUrl.pathname.startsWith("/api/")) {
         return Response.json({ error: "unauthenticated", message: "Sign in first." }, { status: 401 });
       }
-      return signedIn;
+      // An explicit redirect rather than `false`: the proxy's own handler runs whenever this is not a Response.
+      const signInUrl = new URL("/sign-in", nextUrl);
+      signInUrl.searchParams.set("callbackUrl", nextUrl.href);
+      return Response.redirect(signInUrl);
     },
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;

@@ -26,8 +26,9 @@ export function clearCoverageTrendCache(): void {
 export async function loadCoverageTrend(prisma: Db, filters: ReportFilters, weeks: number, now = new Date()): Promise<CoverageTrendPoint[]> {
   const asOf = reportInstant(filters, now);
   const instants = trendInstants(asOf, weeks);
-  const [{ database, version }] = await prisma.$queryRaw<{ database: string; version: number }[]>`
+  const [dataVersion] = await prisma.$queryRaw<{ database: string; version: number }[]>`
     SELECT current_database() AS database, coalesce(max(id), 0)::int AS version FROM "AuditEvent"`;
+  const { database, version } = dataVersion!;
   const scope = `${database}|${version}|${new URLSearchParams(reportFiltersToQuery(trendFilters(filters))).toString()}`;
   const nowMs = now.getTime();
   // The last point of a trend up to now moves with the clock, but coverage itself only moves with the data.
