@@ -18,13 +18,16 @@ test.describe("signing in", () => {
     await expect(signInPage.error).toHaveText("Wrong email or password.");
   });
 
-  test("after five failed attempts an account is throttled, even with the right password", async ({ signInPage }) => {
+  test("after five failed attempts an account is throttled, even with the right password", async ({ page, signInPage }) => {
     // A person of the demo that no other test signs in as, so throttling them disturbs nothing else.
     const email = "priya.nair@example.org";
     await signInPage.goto();
     for (let attempt = 0; attempt < 5; attempt += 1) {
       await signInPage.signIn(email, `wrong-${attempt}`);
       await expect(signInPage.error).toHaveText("Wrong email or password.");
+      // The message stays the same between attempts: wait until this one is answered and the form reset.
+      await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+      await expect(page.getByLabel("Password")).toHaveValue("");
     }
     await signInPage.signIn(email, DEMO_PASSWORD);
     await expect(signInPage.error).toHaveText(/^Too many failed attempts\. Try again in (15|1[0-4]) minutes\.$/);

@@ -26,7 +26,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an everyday event that the sign-in form already explains, not a server error.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      // By its type, not its name: class names are minified in the production build.
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
       console.error(error);
     },
   },
