@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { TopGaps, TopHotspots } from "@/components/home/top-cells";
 import { CoverageBar, formatPercent } from "@/components/ui/coverage-bar";
 import { Stat } from "@/components/ui/stat";
 import { requireUser } from "@/lib/auth/session";
 import { getHomeFigures } from "@/lib/home/queries";
 import { getReviewSummaryForHome, listOverdueTeams } from "@/lib/review/home";
 import { HomeReview } from "./home-review";
+import { HomeTrend, HomeTrendLoading } from "./home-trend";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -35,16 +38,27 @@ export default async function HomePage() {
           <CoverageBar label="Marketing concerns" figure={figures.coverageByHome.marketing} tone="marketing" testId="coverage-marketing" />
           <CoverageBar label="IT concerns" figure={figures.coverageByHome.it} tone="it" testId="coverage-it" />
           <CoverageBar label="Shared concerns" figure={figures.coverageByHome.shared} tone="shared" testId="coverage-shared" />
+          <div className="home-trend">
+            <Suspense fallback={<HomeTrendLoading />}>
+              <HomeTrend now={now} />
+            </Suspense>
+          </div>
         </section>
-        <section aria-labelledby="gaps-heading" className="panel">
-          <h2 id="gaps-heading">Gaps</h2>
-          <dl className="stat-grid">
-            <Stat label="Cells with a gap" value={figures.cellsWithGaps} hint="uncovered, stale or flagged" testId="stat-gaps" />
-            <Stat label="With a critical gap" value={figures.cellsWithCriticalGaps} hint="no accountable or departed owner" testId="stat-critical-gaps" />
-          </dl>
-        </section>
+        <div className="home-stack">
+          <section aria-labelledby="gaps-heading" className="panel">
+            <h2 id="gaps-heading">Gaps</h2>
+            <dl className="stat-grid">
+              <Stat label="Cells with a gap" value={figures.cellsWithGaps} hint="uncovered, stale or flagged" testId="stat-gaps" />
+              <Stat label="With a critical gap" value={figures.cellsWithCriticalGaps} hint="no accountable or departed owner" testId="stat-critical-gaps" />
+            </dl>
+          </section>
+          <HomeReview review={review} overdueTeams={overdueTeams} isAdmin={user.role === "admin"} now={now} />
+        </div>
       </div>
-      <HomeReview review={review} overdueTeams={overdueTeams} isAdmin={user.role === "admin"} now={now} />
+      <div className="home-grid home-grid-even">
+        <TopGaps gaps={figures.topGaps} />
+        <TopHotspots hotspots={figures.topHotspots} />
+      </div>
       <section aria-labelledby="figures-heading" className="panel">
         <h2 id="figures-heading">The organisation today</h2>
         <dl className="stat-grid">
@@ -53,12 +67,6 @@ export default async function HomePage() {
           <Stat label="Current assignments" value={figures.assignmentsCurrent} hint="A, R, C and I roles held" testId="stat-assignments" />
           <Stat label="People" value={figures.activePeople} hint={`in ${figures.teams} teams`} testId="stat-people" />
         </dl>
-      </section>
-      <section className="panel not-built" aria-labelledby="coming-heading">
-        <h2 id="coming-heading">Not built yet</h2>
-        <p className="muted">
-          The 12-week coverage trend and the top gaps and hotspots will appear here once the gap report is built.
-        </p>
       </section>
     </>
   );

@@ -10,12 +10,15 @@ export function Pagination({
   page,
   pageSize,
   total,
+  fragment,
 }: {
   basePath: string;
   searchParams: Record<string, string | undefined>;
   page: number;
   pageSize: number;
   total: number;
+  /** An element id the links scroll to, for a list that sits below the top of its page. */
+  fragment?: string;
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const hrefFor = (target: number) => {
@@ -24,7 +27,7 @@ export function Pagination({
     if (target > 1) params.set("page", String(target));
     else params.delete("page");
     const query = params.toString();
-    return query ? `${basePath}?${query}` : basePath;
+    return `${query ? `${basePath}?${query}` : basePath}${fragment ? `#${fragment}` : ""}`;
   };
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);

@@ -46,7 +46,7 @@ export interface Report {
   gaps: GapRow[];
   hotspots: { assetKey: string; concernKey: string; score: number; flags: number; ownershipChanges: number; handoffs: number }[];
   hotspotsByConcern: { concernKey: string; score: number; cells: number }[];
-  hotspotsByTeamPair: { marketingTeam: string; itTeam: string; score: number; cells: number }[];
+  hotspotsByTeamPair: { marketingTeamId: number; marketingTeam: string; itTeamId: number; itTeam: string; score: number; cells: number }[];
   personLoad: { email: string; name: string; accountableCells: number; highCriticalCells: number; overloaded: boolean; overloadReasons: string[] }[];
   /** Gaps by type, each split by the teams whose members hold A or R on the cell ("no team" when none). */
   gapsByTypeAndTeam: { type: GapType; byTeam: Record<string, number>; total: number }[];
@@ -137,6 +137,8 @@ export function buildReport(input: ReportInput): Report {
     hotspots: hotspots.map(({ assetKey, concernKey, score, flags, ownershipChanges, handoffs }) => ({ assetKey, concernKey, score, flags, ownershipChanges, handoffs })),
     hotspotsByConcern: rollUps.byConcern.map(({ concernKey, score, cells: count }) => ({ concernKey, score, cells: count })),
     hotspotsByTeamPair: rollUps.byTeamPair.map((pair) => ({
+      marketingTeamId: pair.marketingTeamId,
+      itTeamId: pair.itTeamId,
       marketingTeam: teamName.get(pair.marketingTeamId) ?? String(pair.marketingTeamId),
       itTeam: teamName.get(pair.itTeamId) ?? String(pair.itTeamId),
       score: pair.score,

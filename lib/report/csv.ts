@@ -1,7 +1,20 @@
 import { stringify } from "csv-stringify/sync";
-import type { Report } from "./build-report";
+import type { GapType } from "@/lib/rules";
+import type { GapRow } from "./build-report";
+import type { GapTableRow } from "./gap-table";
 
-export const REPORT_CSV_COLUMNS = ["asset_key", "asset_name", "concern_key", "concern_name", "gap_type", "severity", "score"] as const;
+export const REPORT_CSV_COLUMNS = [
+  "asset_key",
+  "asset_name",
+  "concern_key",
+  "concern_name",
+  "gap_type",
+  "severity",
+  "score",
+  "asset_criticality",
+  "holders",
+  "last_confirmed",
+] as const;
 
 /**
  * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula:
@@ -11,16 +24,31 @@ export function escapeSpreadsheetValue(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** The report as CSV: one row per asset x concern x gap type, in the report's ranking order. */
-export function reportToCsv(report: Pick<Report, "gaps">, names: { assets: Map<string, string>; concerns: Map<string, string> }): string {
-  const rows = report.gaps.map((gap) => [
-    gap.assetKey,
-    names.assets.get(gap.assetKey) ?? "",
-    gap.concernKey,
-    names.concerns.get(gap.concernKey) ?? "",
-    gap.type,
-    gap.severity,
-    String(gap.score),
-  ]);
+/**
+ * The report as CSV: one row per asset x concern x gap type, in the report's ranking order.
+ * `gaps` are the report's gap rows (already narrowed to the filtered gap type); only those of the
+ * cells in `cells` are written, so passing the cells behind a drill-down exports that drill-down.
+ * `gapType` narrows the rows further to one type (a drill-down into a gap type's bar).
+ */
+export function reportToCsv(gaps: readonly GapRow[], cells: readonly GapTableRow[], gapType?: GapType): string {
+  const cellByKey = new Map(cells.map((cell) => [`${cell.assetKey}/${cell.concernKey}`, cell]));
+  const rows = gaps.flatMap((gap) => {
+    const cell = cellByKey.get(`${gap.assetKey}/${gap.concernKey}`);
+    if (!cell || (gapType && gap.type !== gapType)) return [];
+    return [
+      [
+        gap.assetKey,
+        cell.assetName,
+        gap.concernKey,
+        cell.concernName,
+        gap.type,
+        gap.severity,
+        String(gap.score),
+        cell.criticality,
+        cell.holders.map((holder) => `${holder.name} (${holder.role}${holder.active ? "" : ", inactive"})`).join("; "),
+        cell.lastConfirmed?.toISOString() ?? "",
+      ],
+    ];
+  });
   return stringify([[...REPORT_CSV_COLUMNS], ...rows.map((row) => row.map(escapeSpreadsheetValue))], { record_delimiter: "\n" });
 }

@@ -1,17 +1,32 @@
 import type { Db } from "@/lib/db/client";
 import { loadOwnershipSnapshot } from "@/lib/ownership/snapshot";
-import type { CellActivity } from "@/lib/rules";
-import { buildReport, type Report, type ReportCatalog } from "./build-report";
+import { cellKey, type CellActivity, type EvaluatedCell, type RulePerson, type RuleSettings } from "@/lib/rules";
+import { buildReport, cellMatches, type Report, type ReportCatalog } from "./build-report";
 import { reportInstant, type ReportFilters } from "./filters";
+
+export interface HandoffFlow {
+  fromTeamId: number;
+  from: string;
+  toTeamId: number;
+  to: string;
+  count: number;
+  cells: string[];
+}
 
 const WEEK_MS = 7 * 86_400_000;
 /** DESIGN.md: a hotspot's score looks at the 8 weeks before the as-of date. */
 export const HOTSPOT_WINDOW_WEEKS = 8;
 
 export interface LoadedReport extends Report {
-  /** Hand-offs between teams in the hotspot window, for the flow chart. */
-  handoffFlows: { from: string; to: string; count: number }[];
+  /** Hand-offs between teams in the hotspot window, for the flow chart, with the cells handed off (`assetKey/concernKey`). */
+  handoffFlows: HandoffFlow[];
   catalog: ReportCatalog;
+  /** The in-scope cells the filters keep, for the table and the drill-downs (not part of the CLI's JSON). */
+  cells: EvaluatedCell[];
+  /** The people as of the report's date, keyed by id, to tell whose cells a drill-down means. */
+  people: Map<number, RulePerson>;
+  /** The organisation's thresholds, for the overload line of the person-load chart. */
+  settings: RuleSettings;
 }
 
 /** Loads what the report needs as of the filters' date and builds it with the one report builder. */
@@ -29,8 +44,8 @@ export async function loadReport(prisma: Db, filters: ReportFilters, now = new D
         assetId: true,
         concernId: true,
         decision: true,
-        review: { select: { submittedAt: true, team: { select: { name: true } } } },
-        handoffTeam: { select: { name: true } },
+        review: { select: { submittedAt: true, team: { select: { id: true, name: true } } } },
+        handoffTeam: { select: { id: true, name: true } },
       },
     }),
     prisma.$queryRaw<{ assetId: number; concernId: number; at: Date; kind: "assignment-started" | "assignment-ended"; source: "app" | "review" | "import" }[]>`
@@ -55,15 +70,24 @@ export async function loadReport(prisma: Db, filters: ReportFilters, now = new D
     })),
     ...assignmentEvents.map((event) => ({ ...event })),
   ];
-  const flows = new Map<string, { from: string; to: string; count: number }>();
+  const cellNames = new Map(snapshot.cells.map((cell) => [cellKey(cell.assetId, cell.concernId), `${cell.assetKey}/${cell.concernKey}`]));
+  const flows = new Map<string, HandoffFlow>();
   for (const item of decisions) {
     if (item.decision !== "handoff" || !item.handoffTeam) continue;
-    const key = `${item.review.team.name}\u0000${item.handoffTeam.name}`;
-    const flow = flows.get(key) ?? { from: item.review.team.name, to: item.handoffTeam.name, count: 0 };
+    const from = item.review.team;
+    const to = item.handoffTeam;
+    const key = `${from.id}:${to.id}`;
+    const flow = flows.get(key) ?? { fromTeamId: from.id, from: from.name, toTeamId: to.id, to: to.name, count: 0, cells: [] };
     flow.count += 1;
+    const cell = cellNames.get(cellKey(item.assetId, item.concernId));
+    if (cell && !flow.cells.includes(cell)) flow.cells.push(cell);
     flows.set(key, flow);
   }
   const catalog: ReportCatalog = { teams, kinds, concerns, assets, people };
   const report = buildReport({ asOf, filters, cells: snapshot.cells, people: snapshot.people, activity, settings: snapshot.settings, catalog });
-  return { ...report, handoffFlows: [...flows.values()].sort((a, b) => b.count - a.count), catalog };
+  const handoffFlows = [...flows.values()]
+    .map((flow) => ({ ...flow, cells: flow.cells.sort() }))
+    .sort((a, b) => b.count - a.count || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  const cells = snapshot.cells.filter((cell) => cell.inScope && cellMatches(cell, filters, snapshot.people));
+  return { ...report, handoffFlows, catalog, cells, people: snapshot.people, settings: snapshot.settings };
 }

@@ -1,15 +1,34 @@
-import type { LoadedReport } from "./load-report";
+import type { Db } from "@/lib/db/client";
+import type { GapType } from "@/lib/rules";
+import type { Report } from "./build-report";
 import { reportToCsv } from "./csv";
+import { parseReportFilters } from "./filters";
+import { gapTableNamesOf, listGapTableRows, selectReportCells } from "./gap-table";
+import { loadReport, type LoadedReport } from "./load-report";
+import { parseReportSelection, type ReportSelection } from "./selection";
 
-/** The report as the CLI's JSON: everything but the name lists used for display. */
+/** The report as the CLI's JSON: everything but what only the screen uses (names, evaluated cells, people, settings). */
 export function reportToJson(report: LoadedReport): string {
-  const { catalog: _catalog, ...rest } = report;
+  const { catalog: _catalog, cells: _cells, people: _people, settings: _settings, ...rest } = report;
   return `${JSON.stringify(rest, null, 2)}\n`;
 }
 
-export function loadedReportToCsv(report: LoadedReport): string {
-  return reportToCsv(report, {
-    assets: new Map(report.catalog.assets.map((asset) => [asset.key, asset.name])),
-    concerns: new Map(report.catalog.concerns.map((concern) => [concern.key, concern.name])),
-  });
+/**
+ * The report's gap rows as CSV, for the cells behind a drill-down (the whole report without one), with
+ * the holders and last confirmation the screen's table shows for each cell.
+ */
+export function loadedReportToCsv(report: LoadedReport, selection: ReportSelection = {}): string {
+  const cells = listGapTableRows(selectReportCells(report, selection), gapTableNamesOf(report));
+  return reportToCsv(report.gaps, cells, selection.selGap as GapType | undefined);
+}
+
+export function reportCsvFileName(report: Pick<Report, "asOf">): string {
+  return `tandem-gap-report-${report.asOf.slice(0, 10)}.csv`;
+}
+
+/** The CSV download of a report view: its filters and drill-down read leniently from the URL's parameters. */
+export async function exportReportCsv(prisma: Db, params: URLSearchParams, now = new Date()): Promise<{ fileName: string; csv: string }> {
+  const raw = Object.fromEntries(params);
+  const report = await loadReport(prisma, parseReportFilters(raw), now);
+  return { fileName: reportCsvFileName(report), csv: loadedReportToCsv(report, parseReportSelection(raw)) };
 }
