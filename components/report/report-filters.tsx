@@ -1,6 +1,7 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { GAP_LABEL } from "@/components/ui/gap-badge";
+import { SelectField } from "@/components/ui/select-field";
 import { CRITICALITIES, CONCERN_HOMES } from "@/lib/catalog/constants";
 import { CRITICALITY_LABEL, HOME_LABEL } from "@/lib/catalog/format";
 import type { ReportCatalog } from "@/lib/report/build-report";
@@ -24,72 +25,18 @@ export function ReportFilters({ view, catalog, today }: { view: ReportPageView; 
   ];
   return (
     <form method="get" action="/report" className="filters report-filters" role="search" aria-label="Filter the report" data-testid="report-filters">
-      <label className="field">
-        <span>Team (holds A or R)</span>
-        <select name="team" defaultValue={filters.team === undefined ? "" : String(filters.team)}>
-          <option value="">All teams</option>
-          {catalog.teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Function</span>
-        <select name="function" defaultValue={filters.function ?? ""}>
-          <option value="">All concerns</option>
-          {CONCERN_HOMES.map((home) => (
-            <option key={home} value={home}>
-              {HOME_LABEL[home]} concerns
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Asset kind</span>
-        <select name="kind" defaultValue={filters.kind ?? ""}>
-          <option value="">All kinds</option>
-          {catalog.kinds.map((kind) => (
-            <option key={kind.key} value={kind.key}>
-              {kind.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Concern</span>
-        <select name="concern" defaultValue={filters.concern ?? ""}>
-          <option value="">All concerns</option>
-          {catalog.concerns.map((concern) => (
-            <option key={concern.key} value={concern.key}>
-              {concern.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Criticality</span>
-        <select name="criticality" defaultValue={filters.criticality ?? ""}>
-          <option value="">Any</option>
-          {[...CRITICALITIES].reverse().map((value) => (
-            <option key={value} value={value}>
-              {CRITICALITY_LABEL[value]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Gap type</span>
-        <select name="gap" defaultValue={filters.gap ?? ""}>
-          <option value="">Any gap</option>
-          {GAP_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {GAP_LABEL[type]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Team (holds A or R)" name="team" value={filters.team} anyLabel="All teams" options={catalog.teams.map((team) => ({ value: team.id, label: team.name }))} />
+      <SelectField label="Function" name="function" value={filters.function} anyLabel="All concerns" options={CONCERN_HOMES.map((home) => ({ value: home, label: `${HOME_LABEL[home]} concerns` }))} />
+      <SelectField label="Asset kind" name="kind" value={filters.kind} anyLabel="All kinds" options={catalog.kinds.map((kind) => ({ value: kind.key, label: kind.label }))} />
+      <SelectField label="Concern" name="concern" value={filters.concern} anyLabel="All concerns" options={catalog.concerns.map((concern) => ({ value: concern.key, label: concern.name }))} />
+      <SelectField
+        label="Criticality"
+        name="criticality"
+        value={filters.criticality}
+        anyLabel="Any"
+        options={[...CRITICALITIES].reverse().map((value) => ({ value, label: CRITICALITY_LABEL[value] }))}
+      />
+      <SelectField label="Gap type" name="gap" value={filters.gap} anyLabel="Any gap" options={GAP_TYPES.map((type) => ({ value: type, label: GAP_LABEL[type] }))} />
       <label className="field">
         <span>As of</span>
         <input type="date" name="asOf" defaultValue={filters.asOf ?? ""} max={today} />

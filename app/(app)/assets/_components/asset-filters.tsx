@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SelectField } from "@/components/ui/select-field";
 import type { AssetFilterOptions } from "@/lib/catalog/asset-queries";
 import { DEFAULT_DIRECTION, DEFAULT_PAGE_SIZE, hasFilters, type AssetListParams } from "@/lib/catalog/asset-list-params";
 import { CRITICALITY_LABEL, LIFECYCLE_LABEL } from "@/lib/catalog/format";
@@ -13,50 +14,10 @@ export function AssetFilters({ params, options }: { params: AssetListParams; opt
         <span>Search</span>
         <input type="search" name="q" defaultValue={params.q} placeholder="Name, key or vendor" maxLength={100} />
       </label>
-      <label className="field">
-        <span>Kind</span>
-        <select name="kind" defaultValue={params.kind ?? ""}>
-          <option value="">All kinds</option>
-          {options.kinds.map((kind) => (
-            <option key={kind.key} value={kind.key}>
-              {kind.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Criticality</span>
-        <select name="criticality" defaultValue={params.criticality ?? ""}>
-          <option value="">Any</option>
-          {CRITICALITIES.map((value) => (
-            <option key={value} value={value}>
-              {CRITICALITY_LABEL[value]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Lifecycle</span>
-        <select name="lifecycle" defaultValue={params.lifecycle ?? ""}>
-          <option value="">Any</option>
-          {LIFECYCLES.map((value) => (
-            <option key={value} value={value}>
-              {LIFECYCLE_LABEL[value]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Owning team</span>
-        <select name="team" defaultValue={params.team === null ? "" : String(params.team)}>
-          <option value="">Any team</option>
-          {options.teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField label="Kind" name="kind" value={params.kind} anyLabel="All kinds" options={options.kinds.map((kind) => ({ value: kind.key, label: kind.label }))} />
+      <SelectField label="Criticality" name="criticality" value={params.criticality} anyLabel="Any" options={CRITICALITIES.map((value) => ({ value, label: CRITICALITY_LABEL[value] }))} />
+      <SelectField label="Lifecycle" name="lifecycle" value={params.lifecycle} anyLabel="Any" options={LIFECYCLES.map((value) => ({ value, label: LIFECYCLE_LABEL[value] }))} />
+      <SelectField label="Owning team" name="team" value={params.team} anyLabel="Any team" options={options.teams.map((team) => ({ value: team.id, label: team.name }))} />
       {params.sort !== "name" ? <input type="hidden" name="sort" value={params.sort} /> : null}
       {params.dir !== DEFAULT_DIRECTION[params.sort] ? <input type="hidden" name="dir" value={params.dir} /> : null}
       {params.size !== DEFAULT_PAGE_SIZE ? <input type="hidden" name="size" value={params.size} /> : null}
