@@ -1,6 +1,8 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig } from "@/lib/auth/auth.config";
+import { isDatabaseAvailable } from "@/lib/db/availability";
+import { outageResponse } from "@/lib/db/outage-response";
 import { contentSecurityPolicy, createNonce, isHttpsRequest, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
 
 const { auth } = NextAuth(authConfig);
@@ -9,15 +11,23 @@ const { auth } = NextAuth(authConfig);
  * Runs before every page and route. Access here is optimistic only (signed-out visitors go to sign-in,
  * or get 401 from the API, via `authorized` in the auth config); the real checks happen on the server in
  * every page, action and route. It also gives each request a fresh CSP nonce, which Next.js reads from
- * the request's Content-Security-Policy header and puts on its scripts.
+ * the request's Content-Security-Policy header and puts on its scripts. While the database is unreachable
+ * it answers 503 itself (a page that reloads once the database is back, or JSON for the API);
+ * /api/health reports the outage in its own words.
  */
-export default auth((request) => {
+export default auth(async (request) => {
   const nonce = createNonce();
   const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("content-security-policy", policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const { pathname } = request.nextUrl;
+  let response: Response;
+  if (pathname !== "/api/health" && !(await isDatabaseAvailable())) {
+    response = outageResponse(pathname, nonce);
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("content-security-policy", policy);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
   response.headers.set("Content-Security-Policy", policy);
   if (isHttpsRequest(request.nextUrl, request.headers)) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;

@@ -39,6 +39,24 @@ test.describe("Import as the admin", () => {
     expect(text).not.toContain(`e2e-bad-${id}`);
   });
 
+  test("a formula in a cell is refused with its line and column, and nothing can be confirmed", async ({ page }) => {
+    const id = uniqueId();
+    await page.goto("/settings/import");
+    await page.getByTestId("import-file-assets").setInputFiles(
+      csv("assets.csv", ["key,name,kind,criticality,lifecycle,url,vendor", `e2e-formula-${id},Formula ${id},website,low,active,,"=HYPERLINK(""http://x.example"")"`]),
+    );
+    await page.getByRole("button", { name: "Preview" }).click();
+    const row = page.getByTestId("import-errors").getByRole("row").filter({ hasText: "vendor" });
+    await expect(row.getByRole("cell")).toHaveText([
+      "assets.csv",
+      "2",
+      "vendor",
+      "starts with =, so a spreadsheet would run it as a formula: to import it as text, put a single quote before it ('=...)",
+    ]);
+    await expect(page.getByRole("button", { name: "Confirm import" })).toBeDisabled();
+    await page.screenshot({ path: "e2e/screenshots/import-formula-refused.png", fullPage: true });
+  });
+
   test("a valid import is previewed, confirmed and shows what it did", async ({ page }) => {
     const id = uniqueId();
     const email = `e2e.${id}@example.org`;
@@ -47,7 +65,7 @@ test.describe("Import as the admin", () => {
       csv("people.csv", ["email,name,team,function,role,active", `${email},E2E Person ${id},E2E Team ${id},marketing,none,true`]),
     );
     await page.getByTestId("import-file-assets").setInputFiles(
-      csv("assets.csv", ["key,name,kind,criticality,lifecycle,url,vendor", `e2e-asset-${id},E2E asset ${id},website,medium,active,,=Vendor`]),
+      csv("assets.csv", ["key,name,kind,criticality,lifecycle,url,vendor", `e2e-asset-${id},E2E asset ${id},website,medium,active,,'=Vendor`]),
     );
     await page.getByTestId("import-file-assignments").setInputFiles(
       csv("assignments.csv", [
@@ -72,7 +90,7 @@ test.describe("Import as the admin", () => {
     await page.screenshot({ path: "e2e/screenshots/import-applied.png", fullPage: true });
 
     const assets = await (await page.request.get("/api/export/assets.csv")).text();
-    // The formula-looking vendor is data on import and escaped for spreadsheets on export.
+    // The formula-looking vendor, quoted as text, is data on import and escaped again for spreadsheets on export.
     expect(assets).toContain(`e2e-asset-${id},E2E asset ${id},website,medium,active,,'=Vendor`);
     const assignments = await (await page.request.get("/api/export/assignments.csv")).text();
     expect(assignments).toContain(`e2e-asset-${id},content,${email},R,\ne2e-asset-${id},content,${email},A,`);

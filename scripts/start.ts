@@ -85,8 +85,12 @@ async function shutdown(exitCode: number) {
   stopping = true;
   if (server && server.exitCode === null && server.signalCode === null) {
     const exited = new Promise((resolve) => server!.once("exit", resolve));
+    // Next.js stops accepting connections and lets the requests in flight finish before it exits.
     server.kill("SIGTERM");
-    const timeout = setTimeout(() => server?.kill("SIGKILL"), 10_000);
+    const timeout = setTimeout(() => {
+      log("The web server did not finish its requests within 10 s: stopping it forcibly.");
+      server?.kill("SIGKILL");
+    }, 10_000);
     await exited;
     clearTimeout(timeout);
   }

@@ -1,3 +1,4 @@
+import { isDatabaseUnreachable } from "@/lib/db/connection-errors";
 import { AppError } from "@/lib/errors";
 
 /** Maps anything thrown to an AppError; unknown failures are logged here and shown as a plain sentence. */
@@ -7,15 +8,10 @@ export function toAppError(error: unknown): AppError {
   // Prisma's codes for a unique key taken concurrently and a row that vanished under us.
   if (code === "P2002") return new AppError("conflict", "That already exists: someone may have just created it.");
   if (code === "P2025") return new AppError("not-found");
-  if (isConnectionFailure(error)) {
-    console.error("Database unavailable:", error);
+  if (isDatabaseUnreachable(error)) {
+    console.error("Database unreachable:", error instanceof Error ? error.message : error);
     return new AppError("unavailable");
   }
-  console.error("Unexpected error in a write:", error);
+  console.error("Unexpected error in a request:", error);
   return new AppError("internal");
-}
-
-function isConnectionFailure(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
-  return /ECONNREFUSED|ECONNRESET|P1001|P1017|Connection terminated|connect ETIMEDOUT/i.test(text);
 }

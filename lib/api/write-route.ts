@@ -5,6 +5,7 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, defaultMessage, HTTP_STATUS } from "@/lib/errors";
+import { limitBytes } from "./limit-bytes";
 import { isSameOrigin } from "./same-origin";
 import { toAppError } from "./to-app-error";
 
@@ -89,8 +90,15 @@ async function readJson(request: Request): Promise<unknown> {
   }
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) throw new AppError("too-large");
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError("too-large");
+  // Counted while it streams in: a body that declares no length (or lies about it) is cut off at the limit.
+  const body = limitBytes(request.body, MAX_BODY_BYTES, () => new AppError("too-large"));
+  let text: string;
+  try {
+    text = await new Response(body.stream).text();
+  } catch (error) {
+    if (body.exceeded()) throw new AppError("too-large");
+    throw error;
+  }
   try {
     return text ? JSON.parse(text) : {};
   } catch {

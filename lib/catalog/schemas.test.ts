@@ -22,7 +22,11 @@ describe("createAssetSchema", () => {
     expect(createAssetSchema.safeParse({ ...VALID, name: "n".repeat(201) }).success).toBe(false);
     expect(createAssetSchema.safeParse({ ...VALID, vendor: "v".repeat(201) }).success).toBe(false);
     expect(createAssetSchema.safeParse({ ...VALID, description: "d".repeat(2001) }).success).toBe(false);
-    expect(createAssetSchema.safeParse({ ...VALID, url: `https://a.example/${"p".repeat(2000)}` }).success).toBe(false);
+    const urlOf = (length: number) => `https://a.example/${"p".repeat(length - "https://a.example/".length)}`;
+    expect(createAssetSchema.safeParse({ ...VALID, url: urlOf(2048) }).success).toBe(true);
+    expect(createAssetSchema.safeParse({ ...VALID, url: urlOf(2049) }).success).toBe(false);
+    expect(createAssetSchema.safeParse({ ...VALID, kindKey: "k".repeat(64) }).success).toBe(false);
+    expect(updateAssetSchema.safeParse({ ...VALID, updatedAt: `2026-11-25T10:00:00.${"0".repeat(40)}Z` }).success).toBe(false);
   });
 });
 

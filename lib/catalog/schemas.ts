@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 import { CONCERN_HOMES, CRITICALITIES, EDITABLE_LIFECYCLES, SLUG_HINT, SLUG_PATTERN } from "./constants";
 
 /**
@@ -6,7 +7,7 @@ import { CONCERN_HOMES, CRITICALITIES, EDITABLE_LIFECYCLES, SLUG_HINT, SLUG_PATT
  * they are never editable after creation. Empty optional text becomes null so "cleared" is one value.
  */
 
-const slugSchema = z.string().trim().regex(SLUG_PATTERN, SLUG_HINT);
+const slugSchema = z.string().trim().max(TEXT_MAX.key, { error: SLUG_HINT, abort: true }).regex(SLUG_PATTERN, SLUG_HINT);
 
 const emptyToNull = (value: unknown) => {
   if (typeof value !== "string") return value;
@@ -31,7 +32,7 @@ const optionalUrl = z.preprocess(
   emptyToNull,
   z
     .string()
-    .max(2000, "At most 2000 characters.")
+    .max(TEXT_MAX.url, `At most ${TEXT_MAX.url} characters.`)
     .refine(isHttpUrl, "Enter a web address starting with http:// or https://.")
     .nullable()
     .optional(),
@@ -41,12 +42,12 @@ const nameSchema = (what: string, max: number) =>
   z.string({ error: `Give the ${what} a name.` }).trim().min(1, `Give the ${what} a name.`).max(max, `At most ${max} characters.`);
 
 const assetFields = {
-  name: nameSchema("asset", 200),
-  kindKey: z.string({ error: "Choose a kind." }).trim().min(1, "Choose a kind."),
+  name: nameSchema("asset", TEXT_MAX.name),
+  kindKey: z.string({ error: "Choose a kind." }).trim().min(1, "Choose a kind.").max(TEXT_MAX.key, "Choose a kind."),
   criticality: z.enum(CRITICALITIES, { error: "Choose a criticality." }),
   url: optionalUrl,
-  vendor: optionalText(200),
-  description: optionalText(2000),
+  vendor: optionalText(TEXT_MAX.name),
+  description: optionalText(TEXT_MAX.description),
 };
 
 export const createAssetSchema = z.object({
@@ -60,35 +61,37 @@ export const updateAssetSchema = z.object({
   /** Absent for a retired asset, which stays retired. */
   lifecycle: z.enum(EDITABLE_LIFECYCLES, { error: "Choose planned or active." }).optional(),
   /** The version the form was loaded from: a stale one is refused rather than overwriting someone's change. */
-  updatedAt: z.iso.datetime({ error: "Reload the page: the form lost track of the asset's version." }),
+  updatedAt: z.iso
+    .datetime({ error: "Reload the page: the form lost track of the asset's version." })
+    .max(TEXT_MAX.timestamp, "Reload the page: the form lost track of the asset's version."),
 });
 
 export const retireAssetSchema = z.object({});
 
 const kindKeysSchema = z
-  .array(z.string().trim().min(1).max(63), { error: "Send the kinds as a list of keys." })
+  .array(z.string().trim().min(1).max(TEXT_MAX.key), { error: "Send the kinds as a list of keys." })
   .max(500)
   .transform((keys) => [...new Set(keys)].sort());
 
 export const createConcernSchema = z.object({
   key: slugSchema,
-  name: nameSchema("concern", 200),
+  name: nameSchema("concern", TEXT_MAX.name),
   home: z.enum(CONCERN_HOMES, { error: "Choose marketing, IT or shared." }),
-  description: optionalText(2000),
+  description: optionalText(TEXT_MAX.description),
   kindKeys: kindKeysSchema.optional(),
 });
 
 export const updateConcernSchema = z.object({
-  name: nameSchema("concern", 200).optional(),
+  name: nameSchema("concern", TEXT_MAX.name).optional(),
   home: z.enum(CONCERN_HOMES, { error: "Choose marketing, IT or shared." }).optional(),
-  description: optionalText(2000),
+  description: optionalText(TEXT_MAX.description),
   kindKeys: kindKeysSchema.optional(),
-  updatedAt: z.iso.datetime().optional(),
+  updatedAt: z.iso.datetime().max(TEXT_MAX.timestamp).optional(),
 });
 
 export const createAssetKindSchema = z.object({
   key: slugSchema,
-  label: z.string({ error: "Give the kind a label." }).trim().min(1, "Give the kind a label.").max(100, "At most 100 characters."),
+  label: z.string({ error: "Give the kind a label." }).trim().min(1, "Give the kind a label.").max(TEXT_MAX.label, `At most ${TEXT_MAX.label} characters.`),
 });
 
 export type CreateAssetInput = z.output<typeof createAssetSchema>;

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -61,6 +61,21 @@ describe("npm run import / export", () => {
       "Nothing was imported: fix the error above and run the import again.",
     ]);
     expect(await db.prisma.asset.count()).toBe(0);
+  });
+
+  it("refuses an oversized file without loading it, and writes nothing", async () => {
+    const oversized = path.join(folder, "oversized");
+    await mkdir(oversized);
+    await writeFile(path.join(oversized, "people.csv"), "");
+    // A sparse gigabyte: the command reads only one byte past the 5 MB limit of it.
+    await truncate(path.join(oversized, "people.csv"), 1024 ** 3);
+    const out = capture();
+    expect(await importCommand([oversized], { DATABASE_URL: db.url }, out)).toBe(1);
+    expect(out.errors).toEqual([
+      "people.csv: is larger than 5 MB, the limit per file",
+      "Nothing was imported: fix the error above and run the import again.",
+    ]);
+    expect(await db.prisma.person.count()).toBe(0);
   });
 
   it("imports, then exports the same data", async () => {

@@ -1,13 +1,13 @@
-import { existsSync } from "node:fs";
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db/client";
 import { ensureDatabaseExists } from "@/lib/db/migrate";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { AppError } from "@/lib/errors";
 import { exportCsv } from "./export";
-import { fileNameOf, formatIssue, IMPORT_FILES, type ImportFiles } from "./formats";
+import { fileNameOf, formatIssue, IMPORT_FILES } from "./formats";
 import type { ImportPlan } from "./plan-types";
+import { readImportFolder } from "./read-folder";
 import { runImport } from "./run-import";
 
 /** The command-line side of import and export (`npm run import|export`); scripts/ only wires process to these. */
@@ -34,11 +34,7 @@ export async function importCommand(args: string[], env: Environment, out: Outpu
   if (!url) return fail(out, "DATABASE_URL is not set: point it at the PostgreSQL database to import into.");
   if (!(await isFolder(folder))) return fail(out, `${folder} is not a folder.`);
 
-  const files: ImportFiles = {};
-  for (const file of IMPORT_FILES) {
-    const filePath = path.join(folder, fileNameOf(file));
-    if (existsSync(filePath)) files[file] = { name: fileNameOf(file), bytes: new Uint8Array(await readFile(filePath)) };
-  }
+  const files = await readImportFolder(folder);
   if (!Object.keys(files).length) return fail(out, `${folder} holds none of people.csv, assets.csv, assignments.csv.\n${IMPORT_USAGE}`);
 
   await ensureDatabaseExists(url);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COLUMNS, formatIssue, type ImportFile } from "./formats";
+import { COLUMNS, formatIssue, IMPORT_FILES, type ImportFile } from "./formats";
 import { issuesOf, parseImportFiles } from "./parse-files";
 
 const fileOf = (file: ImportFile, ...rows: string[]) => ({
@@ -60,7 +60,7 @@ describe("assets.csv", () => {
 
   it.each([
     ["Bad_Key,A,crm,low,active,,", "key: must be a slug: lower-case letters, digits and hyphens, starting with a letter or digit"],
-    ["-key,A,crm,low,active,,", "key: must be a slug: lower-case letters, digits and hyphens, starting with a letter or digit"],
+    ["'-key,A,crm,low,active,,", "key: must be a slug: lower-case letters, digits and hyphens, starting with a letter or digit"],
     [",A,crm,low,active,,", "key: is required"],
     [`${"k".repeat(64)},A,crm,low,active,,`, "key: is longer than 63 characters"],
     ["a,,crm,low,active,,", "name: is required"],
@@ -92,9 +92,15 @@ describe("assets.csv", () => {
     expect(issuesOf(parsed).map(formatIssue)).toEqual(["assets.csv line 3, column key: repeats line 2"]);
   });
 
-  it("keeps a formula-looking name as literal text", () => {
-    const parsed = parseImportFiles({ assets: fileOf("assets", 'a,"=cmd|\' /C calc\'!A0",crm,low,active,,@vendor') });
-    expect(parsed.assets?.rows[0]?.row).toMatchObject({ name: "=cmd|' /C calc'!A0", vendor: "@vendor" });
+  it("refuses a formula, and keeps one written with a quote before it as literal text", () => {
+    const formula = parseImportFiles({ assets: fileOf("assets", 'a,"=cmd|\' /C calc\'!A0",crm,low,active,,') });
+    expect(issuesOf(formula).map(formatIssue)).toEqual([
+      "assets.csv line 2, column name: starts with =, so a spreadsheet would run it as a formula: to import it as text, put a single quote before it ('=...)",
+    ]);
+    expect(formula.assets?.rows).toEqual([]);
+    const quoted = parseImportFiles({ assets: fileOf("assets", '"a","\'=cmd|\' /C calc\'!A0",crm,low,active,,\'@vendor') });
+    expect(issuesOf(quoted)).toEqual([]);
+    expect(quoted.assets?.rows[0]?.row).toMatchObject({ name: "=cmd|' /C calc'!A0", vendor: "@vendor" });
   });
 });
 
@@ -133,6 +139,22 @@ describe("assignments.csv", () => {
       assignments: fileOf("assignments", "crm,content,a@x.org,A,", "crm,content,a@x.org,R,", "crm,content,A@x.org,A,2026-01-01"),
     });
     expect(issuesOf(parsed).map(formatIssue)).toEqual(["assignments.csv line 4, column person_email: repeats line 2"]);
+  });
+});
+
+describe("every column", () => {
+  const VALID: { [File in ImportFile]: Record<(typeof COLUMNS)[File][number], string> } = {
+    people: { email: "a@x.org", name: "A", team: "Web", function: "it", role: "none", active: "true" },
+    assets: { key: "a", name: "A", kind: "crm", criticality: "low", lifecycle: "active", url: "", vendor: "" },
+    assignments: { asset_key: "crm", concern_key: "content", person_email: "a@x.org", role: "A", confirmed_at: "" },
+  };
+  const cases = IMPORT_FILES.flatMap((file) => COLUMNS[file].map((column) => [file, column] as const));
+
+  it.each(cases)("of %s.csv refuses a 10,000-character %s", (file, column) => {
+    const values: Record<string, string> = VALID[file];
+    expect(problemsOf(file, COLUMNS[file].map((name) => values[name]).join(","))).toEqual([]);
+    const row = COLUMNS[file].map((name) => (name === column ? "x".repeat(10_000) : values[name])).join(",");
+    expect(problemsOf(file, row)).toEqual([expect.stringMatching(new RegExp(`^${column}: (is longer than|must be )`))]);
   });
 });
 

@@ -36,18 +36,52 @@ describe("readCsv", () => {
     ]);
   });
 
+  it("counts a line break inside a quoted value once, whatever its kind, so later rows keep their lines", () => {
+    for (const newline of ["\n", "\r\n"]) {
+      const text = [ASSETS_HEADER, 'a,"one\r\ntwo\r\nthree",crm,low,active,,', "", 'b,"x\ry\nz",crm,low,active,,', "c,C,crm,low,active,,", 'd,"open,crm'].join(newline);
+      const result = readCsv("assets", bytes(text));
+      expect(result.issues).toEqual([{ file: "assets.csv", line: 10, column: null, message: 'a quoted value starts here and is never closed (a missing ")' }]);
+      const valid = readCsv("assets", bytes(text.slice(0, text.lastIndexOf("d,"))));
+      expect(valid.rows.map((row) => [row.line, row.values.key])).toEqual([[2, "a"], [6, "b"], [9, "c"]]);
+    }
+  });
+
+  it("finds the header after blank lines and names its line", () => {
+    const result = readCsv("people", bytes("\n\nemail,name,team,function,role\n"));
+    expect(result.issues).toEqual([{ file: "people.csv", line: 3, column: "active", message: expect.stringMatching(/^missing column/) }]);
+    expect(readCsv("assets", bytes(`\n${ASSETS_HEADER}\na,A,crm,low,active,,\n`)).rows).toEqual([
+      { line: 3, values: expect.objectContaining({ key: "a" }) },
+    ]);
+  });
+
   it("trims values and skips rows that are entirely empty, as spreadsheets write them", () => {
     const result = readCsv("assets", bytes(`${ASSETS_HEADER}\n  a , A ,crm,low,active,,\n,,,,,,\n`));
     expect(result.rowCount).toBe(1);
     expect(result.rows[0]?.values).toMatchObject({ key: "a", name: "A" });
   });
 
-  it("keeps formula-looking values as plain text, removing only the quote an export put before them", () => {
-    const result = readCsv("assets", bytes(`${ASSETS_HEADER}\na,"=HYPERLINK(""x"")",crm,low,active,,+1 vendor\nb,'@risk,crm,low,active,,'-5\n`));
+  it("reads a formula-looking value as text when a quote comes before it, as the export writes it", () => {
+    const result = readCsv("assets", bytes(`${ASSETS_HEADER}\na,"'=HYPERLINK(""x"")",crm,low,active,,'+1 vendor\nb,'@risk,crm,low,active,,'-5\n`));
+    expect(result.issues).toEqual([]);
     expect(result.rows.map((row) => [row.values.name, row.values.vendor])).toEqual([
       ['=HYPERLINK("x")', "+1 vendor"],
       ["@risk", "-5"],
     ]);
+  });
+
+  it("refuses a formula in a cell, naming its line and column, and reads the other rows", () => {
+    const text = `${ASSETS_HEADER}\na,"=HYPERLINK(""http://x.example"")",crm,low,active,,\nb,B,crm,low,active,, @vendor\nc,C,crm,low,active,,-\nd,D,crm,low,active,,+1\ne,E,crm,low,active,,ok\n`;
+    const result = readCsv("assets", bytes(text));
+    const formula = (first: string) =>
+      `starts with ${first}, so a spreadsheet would run it as a formula: to import it as text, put a single quote before it ('${first}...)`;
+    expect(result.issues).toEqual([
+      { file: "assets.csv", line: 2, column: "name", message: formula("=") },
+      { file: "assets.csv", line: 3, column: "vendor", message: formula("@") },
+      { file: "assets.csv", line: 4, column: "vendor", message: formula("-") },
+      { file: "assets.csv", line: 5, column: "vendor", message: formula("+") },
+    ]);
+    expect(result.rows.map((row) => row.values.key)).toEqual(["e"]);
+    expect(result.rowCount).toBe(5);
   });
 
   describe("refuses a bad header", () => {

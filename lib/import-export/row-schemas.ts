@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 
 /**
  * One zod schema per file, applied to a row's trimmed text values. Messages complete the sentence
@@ -25,10 +26,22 @@ const optional = (max: number) =>
     .transform((value) => (value === "" ? null : value));
 
 function oneOf<const Values extends readonly [string, ...string[]]>(values: Values, normalise: (value: string) => string) {
+  const message = `must be one of ${values.join(", ")}`;
   return z
     .string()
+    .max(Math.max(...values.map((value) => value.length)), message)
     .transform(normalise)
-    .pipe(z.enum(values, { error: `must be one of ${values.join(", ")}` }));
+    .pipe(z.enum(values, { error: message }));
+}
+
+/** Like oneOf, but empty is null. */
+function optionalOneOf<const Values extends readonly [string, ...string[]]>(values: Values, normalise: (value: string) => string) {
+  const message = `must be one of ${values.join(", ")}`;
+  return z
+    .string()
+    .max(Math.max(...values.map((value) => value.length)), message)
+    .transform((value) => (value === "" ? null : normalise(value)))
+    .pipe(z.enum(values, { error: message }).nullable());
 }
 
 const lower = (value: string) => value.toLowerCase();
@@ -36,7 +49,7 @@ const lower = (value: string) => value.toLowerCase();
 const email = z
   .string()
   .min(1, "is required")
-  .max(254, "is longer than 254 characters")
+  .max(TEXT_MAX.email, `is longer than ${TEXT_MAX.email} characters`)
   .transform(lower)
   .pipe(z.email({ error: "must be an email address" }));
 
@@ -47,7 +60,8 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const CONFIRMED_AT_FORMAT = "must be a date (YYYY-MM-DD) or an ISO timestamp with a time zone (2026-03-02T09:30:00Z)";
 
-const confirmedAt = z.string().transform((value, context): ConfirmedAtValue | null => {
+// The longest accepted form, 2026-03-02T09:30:00.123456789+01:00, has 35 characters.
+const confirmedAt = z.string().max(TEXT_MAX.timestamp, CONFIRMED_AT_FORMAT).transform((value, context): ConfirmedAtValue | null => {
   if (value === "") return null;
   if (DATE_ONLY.test(value) && DateTime.fromISO(value, { zone: "utc" }).isValid) return { date: value };
   if (TIMESTAMP.test(value)) {
@@ -58,18 +72,16 @@ const confirmedAt = z.string().transform((value, context): ConfirmedAtValue | nu
   return z.NEVER;
 });
 
-const url = optional(2000).refine((value) => value === null || isWebAddress(value), {
+const url = optional(TEXT_MAX.url).refine((value) => value === null || isWebAddress(value), {
   message: "must be a web address starting with http:// or https://",
 });
 
 export const personRowSchema = z
   .object({
     email,
-    name: required(200),
-    team: optional(100),
-    function: z.string().transform((value) => (value === "" ? null : lower(value))).pipe(z.enum(TEAM_FUNCTIONS, {
-      error: `must be one of ${TEAM_FUNCTIONS.join(", ")}`,
-    }).nullable()),
+    name: required(TEXT_MAX.name),
+    team: optional(TEXT_MAX.label),
+    function: optionalOneOf(TEAM_FUNCTIONS, lower),
     role: oneOf(PERSON_ROLES, lower),
     active: oneOf(["true", "false"], lower).transform((value) => value === "true"),
   })
@@ -83,18 +95,18 @@ export const personRowSchema = z
   });
 
 export const assetRowSchema = z.object({
-  key: required(63).regex(ASSET_KEY_PATTERN, "must be a slug: lower-case letters, digits and hyphens, starting with a letter or digit"),
-  name: required(200),
-  kind: required(100),
+  key: required(TEXT_MAX.key).regex(ASSET_KEY_PATTERN, "must be a slug: lower-case letters, digits and hyphens, starting with a letter or digit"),
+  name: required(TEXT_MAX.name),
+  kind: required(TEXT_MAX.key),
   criticality: oneOf(CRITICALITIES, lower),
   lifecycle: oneOf(LIFECYCLES, lower),
   url,
-  vendor: optional(200),
+  vendor: optional(TEXT_MAX.name),
 });
 
 export const assignmentRowSchema = z.object({
-  asset_key: required(100),
-  concern_key: required(100),
+  asset_key: required(TEXT_MAX.key),
+  concern_key: required(TEXT_MAX.key),
   person_email: email,
   role: oneOf(RACI_ROLES, (value) => value.toUpperCase()),
   confirmed_at: confirmedAt,

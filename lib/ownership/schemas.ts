@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 
 export const editCellSchema = z
   .object({
-    expectedVersion: z.string().min(1).max(2_000),
+    expectedVersion: z.string().min(1).max(TEXT_MAX.cellVersion),
     add: z
       .array(z.object({ personId: z.number().int().positive(), role: z.enum(["R", "A", "C", "I"]) }))
       .max(20)

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 
 /** Inputs of the people and team writes; the routes parse request bodies with these, the forms mirror their limits. */
 
@@ -13,9 +14,9 @@ export type TeamFunctionValue = (typeof TEAM_FUNCTIONS)[number];
 export const signsIn = (role: PersonRole) => role !== "none";
 
 export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 200;
+export const PASSWORD_MAX = TEXT_MAX.password;
 
-const nameSchema = z.string().trim().min(1, "Enter a name.").max(200, "Use at most 200 characters.");
+const nameSchema = z.string().trim().min(1, "Enter a name.").max(TEXT_MAX.name, `Use at most ${TEXT_MAX.name} characters.`);
 const teamIdSchema = z.number({ error: "Choose a team from the list." }).int().positive().nullable();
 const roleSchema = z.enum(PERSON_ROLES, { error: "Choose admin, manager, viewer or none." });
 const passwordSchema = z
@@ -23,10 +24,9 @@ const passwordSchema = z
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 /** The `updatedAt` the editor loaded: a stale one means someone else saved in the meantime. */
-const versionSchema = z.iso.datetime({
-  offset: true,
-  error: "Reload the page: the version of this record is missing.",
-});
+const versionSchema = z.iso
+  .datetime({ offset: true, error: "Reload the page: the version of this record is missing." })
+  .max(TEXT_MAX.timestamp, "Reload the page: the version of this record is missing.");
 
 export const createPersonSchema = z
   .object({
@@ -35,7 +35,7 @@ export const createPersonSchema = z
       .trim()
       .toLowerCase()
       .email("Enter an email address.")
-      .max(254, "Use at most 254 characters."),
+      .max(TEXT_MAX.email, `Use at most ${TEXT_MAX.email} characters.`),
     name: nameSchema,
     teamId: teamIdSchema.default(null),
     role: roleSchema,
@@ -66,7 +66,7 @@ export type SetPasswordInput = z.output<typeof setPasswordSchema>;
 /** Deactivate and reactivate take no fields; the body is `{}`. */
 export const emptySchema = z.object({}).strict();
 
-const teamNameSchema = z.string().trim().min(1, "Enter a team name.").max(100, "Use at most 100 characters.");
+const teamNameSchema = z.string().trim().min(1, "Enter a team name.").max(TEXT_MAX.label, `Use at most ${TEXT_MAX.label} characters.`);
 const teamFunctionSchema = z.enum(TEAM_FUNCTIONS, { error: "Choose marketing, IT or other." });
 
 export const createTeamSchema = z.object({ name: teamNameSchema, function: teamFunctionSchema });

@@ -16,6 +16,7 @@ export const reportFiltersSchema = z.object({
   gap: z.enum(GAP_TYPES as unknown as [string, ...string[]]).optional().catch(undefined),
   asOf: z
     .string()
+    .max(10)
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
     .optional()

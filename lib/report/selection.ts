@@ -12,6 +12,7 @@ import { reportFiltersToQuery, type ReportFilters } from "./filters";
 const text = z.string().trim().min(1).max(200).optional().catch(undefined);
 const teamPair = z
   .string()
+  .max(40)
   .regex(/^\d+-\d+$/)
   .optional()
   .catch(undefined);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 
 /** What the review's write routes accept. Flag reasons travel in their kebab-case form, as in the CSV formats. */
 
@@ -28,8 +29,8 @@ export function flagReasonFromDb(value: DbFlagReason | null): FlagReasonKey | nu
   return (Object.entries(FLAG_REASON_TO_DB).find(([, db]) => db === value)?.[0] as FlagReasonKey | undefined) ?? null;
 }
 
-const NOTE_MAX = 1_000;
-const key = z.string().trim().min(1).max(100);
+const NOTE_MAX = TEXT_MAX.note;
+const key = z.string().trim().min(1).max(TEXT_MAX.key);
 const optionalNote = z
   .string()
   .trim()

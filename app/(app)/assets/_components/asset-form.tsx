@@ -9,6 +9,7 @@ import type { AssetFormValues } from "@/lib/catalog/asset-queries";
 import { CRITICALITY_LABEL, LIFECYCLE_LABEL } from "@/lib/catalog/format";
 import { CRITICALITIES, EDITABLE_LIFECYCLES } from "@/lib/catalog/constants";
 import type { FieldErrors } from "@/lib/errors";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 import styles from "../assets.module.css";
 import { Field, fieldProps, FormError } from "./form-feedback";
 import { ConflictNotice } from "./conflict-notice";
@@ -83,7 +84,7 @@ export function AssetForm({ mode, initial, kinds }: { mode: "create" | "edit"; i
       <div className={styles.formGrid}>
         {mode === "create" ? (
           <Field name="key" label="Key" prefix={PREFIX} errors={fieldErrors} hint="Lower-case letters, digits and hyphens, such as hubspot-crm. It cannot be changed later: imports and reports use it.">
-            <input {...field("key", true)} required maxLength={63} autoComplete="off" spellCheck={false} />
+            <input {...field("key", true)} required maxLength={TEXT_MAX.key} autoComplete="off" spellCheck={false} />
           </Field>
         ) : (
           <div className="field">
@@ -95,7 +96,7 @@ export function AssetForm({ mode, initial, kinds }: { mode: "create" | "edit"; i
           </div>
         )}
         <Field name="name" label="Name" prefix={PREFIX} errors={fieldErrors}>
-          <input {...field("name")} required maxLength={200} />
+          <input {...field("name")} required maxLength={TEXT_MAX.name} />
         </Field>
         <Field name="kindKey" label="Kind" prefix={PREFIX} errors={fieldErrors}>
           <select {...field("kindKey")} required>
@@ -133,13 +134,13 @@ export function AssetForm({ mode, initial, kinds }: { mode: "create" | "edit"; i
           </Field>
         )}
         <Field name="vendor" label="Vendor" optional prefix={PREFIX} errors={fieldErrors}>
-          <input {...field("vendor")} maxLength={200} />
+          <input {...field("vendor")} maxLength={TEXT_MAX.name} />
         </Field>
         <Field name="url" label="Web address" optional prefix={PREFIX} errors={fieldErrors} className={styles.wide}>
-          <input {...field("url")} type="url" inputMode="url" maxLength={2000} placeholder="https://" />
+          <input {...field("url")} type="url" inputMode="url" maxLength={TEXT_MAX.url} placeholder="https://" />
         </Field>
         <Field name="description" label="Description" optional prefix={PREFIX} errors={fieldErrors} className={styles.wide}>
-          <textarea {...field("description")} rows={4} maxLength={2000} />
+          <textarea {...field("description")} rows={4} maxLength={TEXT_MAX.description} />
         </Field>
       </div>
       <div className={styles.formActions}>

@@ -8,6 +8,7 @@ import { CONCERN_HOMES } from "@/lib/catalog/constants";
 import type { CatalogConcern } from "@/lib/catalog/concern-queries";
 import { HOME_LABEL } from "@/lib/catalog/format";
 import type { FieldErrors } from "@/lib/errors";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 import styles from "../catalog.module.css";
 
 /** The concerns table: key, name, home and description; admins edit a row in place. */
@@ -96,7 +97,7 @@ function ConcernEditRow({ concern, onDone }: { concern: CatalogConcern; onDone: 
       <td colSpan={4}>
         <form className={styles.editForm} onSubmit={save} noValidate aria-label={`Edit ${concern.name}`}>
           <Field name="name" label="Name" prefix={prefix} errors={fieldErrors}>
-            <input {...input("name")} maxLength={200} />
+            <input {...input("name")} maxLength={TEXT_MAX.name} />
           </Field>
           <Field name="home" label="Home" prefix={prefix} errors={fieldErrors}>
             <select {...input("home")}>
@@ -108,7 +109,7 @@ function ConcernEditRow({ concern, onDone }: { concern: CatalogConcern; onDone: 
             </select>
           </Field>
           <Field name="description" label="Description" prefix={prefix} errors={fieldErrors} className={styles.wide}>
-            <textarea {...input("description")} rows={2} maxLength={2000} />
+            <textarea {...input("description")} rows={2} maxLength={TEXT_MAX.description} />
           </Field>
           <div className={`${styles.wide} ${styles.rowActions}`}>
             <button type="submit" className="button button-primary" disabled={pending}>

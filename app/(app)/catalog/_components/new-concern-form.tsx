@@ -7,6 +7,7 @@ import { postJson } from "@/lib/api/post-json";
 import { CONCERN_HOMES, type ConcernHomeValue } from "@/lib/catalog/constants";
 import { HOME_LABEL } from "@/lib/catalog/format";
 import type { FieldErrors } from "@/lib/errors";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 import styles from "../catalog.module.css";
 
 const EMPTY = { key: "", name: "", home: "shared" as ConcernHomeValue, description: "" };
@@ -50,7 +51,7 @@ export function NewConcernForm() {
     <form className="form" onSubmit={submit} noValidate aria-label="Add a concern">
       <div className={styles.formRow}>
         <Field name="key" label="Key" prefix={PREFIX} errors={fieldErrors} hint="Lower-case letters, digits and hyphens. Keys never change.">
-          <input {...input("key", true)} maxLength={63} autoComplete="off" spellCheck={false} />
+          <input {...input("key", true)} maxLength={TEXT_MAX.key} autoComplete="off" spellCheck={false} />
         </Field>
         <Field name="home" label="Home" prefix={PREFIX} errors={fieldErrors}>
           <select {...input("home")}>
@@ -63,10 +64,10 @@ export function NewConcernForm() {
         </Field>
       </div>
       <Field name="name" label="Name" prefix={PREFIX} errors={fieldErrors}>
-        <input {...input("name")} maxLength={200} />
+        <input {...input("name")} maxLength={TEXT_MAX.name} />
       </Field>
       <Field name="description" label="Description" optional prefix={PREFIX} errors={fieldErrors}>
-        <textarea {...input("description")} rows={2} maxLength={2000} />
+        <textarea {...input("description")} rows={2} maxLength={TEXT_MAX.description} />
       </Field>
       <FormError message={error} testId="new-concern-error" />
       <div>

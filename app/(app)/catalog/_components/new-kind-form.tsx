@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Field, fieldProps, FormError } from "@/app/(app)/assets/_components/form-feedback";
 import { postJson } from "@/lib/api/post-json";
 import type { FieldErrors } from "@/lib/errors";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 import styles from "../catalog.module.css";
 
 const EMPTY = { key: "", label: "" };
@@ -47,10 +48,10 @@ export function NewKindForm() {
     <form className="form" onSubmit={submit} noValidate aria-label="Add an asset kind">
       <div className={styles.formRow}>
         <Field name="key" label="Key" prefix={PREFIX} errors={fieldErrors} hint="Lower-case letters, digits and hyphens. Keys never change.">
-          <input {...input("key", true)} maxLength={63} autoComplete="off" spellCheck={false} />
+          <input {...input("key", true)} maxLength={TEXT_MAX.key} autoComplete="off" spellCheck={false} />
         </Field>
         <Field name="label" label="Label" prefix={PREFIX} errors={fieldErrors}>
-          <input {...input("label")} maxLength={100} />
+          <input {...input("label")} maxLength={TEXT_MAX.label} />
         </Field>
       </div>
       <FormError message={error} testId="new-kind-error" />

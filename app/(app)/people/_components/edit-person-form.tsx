@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { PersonRole } from "@/lib/people/schemas";
 import type { TeamOption } from "@/lib/people/team-queries";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 import { FieldError, FormMessage } from "./field-error";
 import { ROLE_LABEL } from "./markers";
 import styles from "./people.module.css";
@@ -88,7 +89,7 @@ export function EditPersonForm({
           id="person-name"
           name="name"
           required
-          maxLength={200}
+          maxLength={TEXT_MAX.name}
           defaultValue={person.name}
           aria-describedby="name-error"
           aria-invalid={Boolean(errors?.name)}

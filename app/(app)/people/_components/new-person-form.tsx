@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { PASSWORD_MAX, PASSWORD_MIN, signsIn, type PersonRole } from "@/lib/people/schemas";
 import type { TeamOption } from "@/lib/people/team-queries";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 import { FieldError, FormMessage } from "./field-error";
 import { RoleOptions } from "./role-options";
 import { TeamOptions } from "./team-select";
@@ -47,7 +48,7 @@ export function NewPersonForm({ teams }: { teams: TeamOption[] }) {
           name="email"
           type="email"
           required
-          maxLength={254}
+          maxLength={TEXT_MAX.email}
           autoComplete="off"
           aria-describedby="email-error"
           aria-invalid={Boolean(errors?.email)}
@@ -60,7 +61,7 @@ export function NewPersonForm({ teams }: { teams: TeamOption[] }) {
           id="person-name"
           name="name"
           required
-          maxLength={200}
+          maxLength={TEXT_MAX.name}
           autoComplete="off"
           aria-describedby="name-error"
           aria-invalid={Boolean(errors?.name)}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { PersonOption } from "@/lib/ownership/cell-detail";
 import type { BoardCell } from "@/lib/review/board";
 import type { ItemView } from "@/lib/review/item-view";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 import { PersonPicker } from "../../matrix/person-picker";
 import styles from "../review.module.css";
 import type { DecisionPayload } from "./cell-row";
@@ -83,7 +84,7 @@ export function ChangeForm({ cell, item, people, onSave, onCancel }: Props) {
       </div>
       <label className="field">
         <span>Note (optional)</span>
-        <input value={note} onChange={(event) => setNote(event.target.value)} maxLength={1000} placeholder="Why the change, for the history" />
+        <input value={note} onChange={(event) => setNote(event.target.value)} maxLength={TEXT_MAX.note} placeholder="Why the change, for the history" />
       </label>
       <p className={styles.formHint}>
         Nothing changes in the matrix until the review is submitted; consulted and informed people stay as they are.

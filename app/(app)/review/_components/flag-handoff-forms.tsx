@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import type { BoardCell } from "@/lib/review/board";
 import type { ItemView } from "@/lib/review/item-view";
 import { FLAG_REASON_LABEL, FLAG_REASONS, type FlagReasonKey } from "@/lib/review/schemas";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 import styles from "../review.module.css";
 import type { DecisionPayload } from "./cell-row";
 import { FieldError } from "./change-form";
@@ -49,7 +50,7 @@ export function FlagForm({ cell, item, onSave, onCancel }: Props) {
       <FieldError messages={errors.flagReason} />
       <label className="field" htmlFor={noteId}>
         <span>Note {reason === "other" ? "(required)" : "(optional)"}</span>
-        <textarea id={noteId} className={styles.textarea} value={note} onChange={(event) => setNote(event.target.value)} maxLength={1000} />
+        <textarea id={noteId} className={styles.textarea} value={note} onChange={(event) => setNote(event.target.value)} maxLength={TEXT_MAX.note} />
       </label>
       <FieldError messages={errors.note} />
     </FormShell>
@@ -93,7 +94,7 @@ export function HandoffForm({ cell, item, teams, onSave, onCancel }: Props & { t
         </label>
         <label className="field" htmlFor={noteField}>
           <span>Note for them (required)</span>
-          <textarea id={noteField} className={styles.textarea} value={note} onChange={(event) => setNote(event.target.value)} maxLength={1000} />
+          <textarea id={noteField} className={styles.textarea} value={note} onChange={(event) => setNote(event.target.value)} maxLength={TEXT_MAX.note} />
           <FieldError messages={errors.note} />
         </label>
       </div>

@@ -28,8 +28,8 @@ export function FileFormats() {
     <section className="panel" aria-labelledby="formats-heading">
       <h2 id="formats-heading">File formats</h2>
       <p className="muted">
-        A header row names the columns, in any order. Values that start with = + - or @ are imported as plain text; exports put a
-        single quote in front of them so spreadsheets do not run them as formulas.
+        A header row names the columns, in any order. Spreadsheets run a value that starts with = + - or @ as a formula, so the
+        import refuses one unless a single quote comes before it (&apos;=…), which marks it as text; exports write them that way.
       </p>
       {IMPORT_FILES.map((file) => (
         <details key={file} className={styles.format}>

@@ -8,6 +8,7 @@ import { FUNCTION_LABEL } from "@/app/(app)/people/_components/markers";
 import styles from "@/app/(app)/people/_components/people.module.css";
 import { readForm, useWrite } from "@/app/(app)/people/_components/use-write";
 import { TEAM_FUNCTIONS, type TeamFunctionValue } from "@/lib/people/schemas";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 
 const FUNCTION_HINT: Record<TeamFunctionValue, string> = {
   marketing: "counts as the marketing side of shared concerns",
@@ -75,7 +76,7 @@ export function TeamForm({
           id="team-name"
           name="name"
           required
-          maxLength={100}
+          maxLength={TEXT_MAX.label}
           defaultValue={team?.name}
           autoComplete="off"
           aria-describedby="name-error"
