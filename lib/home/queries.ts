@@ -1,5 +1,5 @@
 import { getPrisma } from "@/lib/db/client";
-import { loadReport } from "@/lib/report/load-report";
+import { loadSharedReport } from "@/lib/report/shared-report";
 import { loadCoverageTrend } from "@/lib/report/trend";
 import type { CoverageTrendPoint } from "@/lib/report/trend-types";
 import type { CoverageFigure, ConcernHome } from "@/lib/rules";
@@ -28,7 +28,7 @@ export async function getHomeFigures(now = new Date()): Promise<HomeFigures> {
     prisma.person.count({ where: { deactivatedAt: null } }),
     prisma.team.count(),
     prisma.assignment.count({ where: { endedAt: null, asset: { lifecycle: { not: "retired" } } } }),
-    loadReport(prisma, {}, now),
+    loadSharedReport(prisma, {}, now),
   ]);
   // Without filters the report's cells are every cell in scope.
   const withGaps = report.cells.filter((cell) => cell.gaps.length > 0);

@@ -1,7 +1,7 @@
 import { getPrisma } from "@/lib/db/client";
 import type { EvaluatedCell, GapType, Severity } from "@/lib/rules";
 import { MATRIX_PAGE_SIZE, type MatrixFilters } from "./matrix-filters";
-import { loadOwnershipSnapshot } from "./snapshot";
+import { loadCurrentSnapshot } from "./current-snapshot";
 
 export type CellTone = "covered" | Severity | "out-of-scope";
 
@@ -40,10 +40,10 @@ export function toneOf(cell: EvaluatedCell): CellTone {
 }
 
 /** The assets × concerns grid for one page of assets, with the filters of the URL applied. */
-export async function loadMatrix(filters: MatrixFilters, page: number, now = new Date()): Promise<Matrix> {
+export async function loadMatrix(filters: MatrixFilters, page: number): Promise<Matrix> {
   const prisma = getPrisma();
   const [snapshot, assets, concerns, people, kinds, teams] = await Promise.all([
-    loadOwnershipSnapshot(prisma, now),
+    loadCurrentSnapshot(prisma),
     prisma.asset.findMany({
       select: { id: true, key: true, name: true, criticality: true, lifecycle: true, kind: { select: { key: true, label: true } } },
       orderBy: { name: "asc" },

@@ -1,6 +1,7 @@
 import { cache } from "react";
 import { getPrisma } from "@/lib/db/client";
-import { loadOwnershipSnapshot, type OwnershipSnapshot } from "@/lib/ownership/snapshot";
+import { loadCurrentSnapshot } from "@/lib/ownership/current-snapshot";
+import type { OwnershipSnapshot } from "@/lib/ownership/snapshot";
 import {
   computePersonLoad,
   summarizeCoverage,
@@ -32,7 +33,7 @@ export function computeOwnershipFigures(snapshot: OwnershipSnapshot): OwnershipF
 
 /** React's `cache` makes every call within one request share the snapshot. */
 export const loadOwnershipFigures = cache(async (): Promise<OwnershipFigures> =>
-  computeOwnershipFigures(await loadOwnershipSnapshot(getPrisma())),
+  computeOwnershipFigures(await loadCurrentSnapshot(getPrisma())),
 );
 
 export const RACI_ROLES: readonly RaciRole[] = ["A", "R", "C", "I"];

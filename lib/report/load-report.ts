@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { loadOwnershipSnapshot } from "@/lib/ownership/snapshot";
+import { loadOwnershipSnapshot, type OwnershipSnapshot } from "@/lib/ownership/snapshot";
 import { cellKey, type CellActivity, type EvaluatedCell, type RulePerson, type RuleSettings } from "@/lib/rules";
 import { buildReport, cellMatches, type Report, type ReportCatalog } from "./build-report";
 import { reportInstant, type ReportFilters } from "./filters";
@@ -29,12 +29,16 @@ export interface LoadedReport extends Report {
   settings: RuleSettings;
 }
 
-/** Loads what the report needs as of the filters' date and builds it with the one report builder. */
-export async function loadReport(prisma: Db, filters: ReportFilters, now = new Date()): Promise<LoadedReport> {
-  const asOf = reportInstant(filters, now);
+/**
+ * Loads what the report needs as of the filters' date and builds it with the one report builder.
+ * A snapshot of today that the caller already holds (see `loadSharedReport`) is used instead of a new one.
+ */
+export async function loadReport(prisma: Db, filters: ReportFilters, now = new Date(), currentSnapshot?: OwnershipSnapshot): Promise<LoadedReport> {
+  const snapshotOfToday = filters.asOf ? undefined : currentSnapshot;
+  const asOf = snapshotOfToday?.asOf ?? reportInstant(filters, now);
   const windowStart = new Date(asOf.getTime() - HOTSPOT_WINDOW_WEEKS * WEEK_MS);
   const [snapshot, decisions, assignmentEvents, teams, kinds, concerns, assets, people] = await Promise.all([
-    loadOwnershipSnapshot(prisma, asOf),
+    snapshotOfToday ?? loadOwnershipSnapshot(prisma, asOf),
     prisma.reviewItem.findMany({
       where: {
         decision: { in: ["flag", "handoff"] },

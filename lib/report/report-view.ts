@@ -1,7 +1,8 @@
 import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { buildGapTable, gapTableNamesOf, parseGapTableSort, selectReportCells, type GapTable, type GapTableSort } from "./gap-table";
-import { loadReport, type LoadedReport } from "./load-report";
+import type { LoadedReport } from "./load-report";
+import { loadSharedReport } from "./shared-report";
 import { loadCoverageTrend } from "./trend";
 import { parseReportView, type RawSearchParams, type ReportPageView } from "./report-params";
 import { describeSelection } from "./selection-label";
@@ -25,7 +26,7 @@ export async function loadReportPage(raw: RawSearchParams, now = new Date()): Pr
   const sort = parseGapTableSort(view.sort);
   const prisma = getPrisma();
   const [report, trend, settings] = await Promise.all([
-    loadReport(prisma, view.filters, now),
+    loadSharedReport(prisma, view.filters, now),
     loadCoverageTrend(prisma, view.filters, view.trendWeeks, now),
     prisma.organisationSettings.findUnique({ where: { id: 1 }, select: { timeZone: true } }),
   ]);

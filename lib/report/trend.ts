@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { readDataVersion } from "@/lib/db/data-version";
 import { loadRuleCatalog } from "@/lib/ownership/rule-catalog";
 import type { AssignmentSource, RaciRole } from "@/lib/rules";
 import { computeCoverageTrend, nextCoverageChangeAfter, trendFilters, trendInstants, type CoverageHistory, type TrendFigures } from "./coverage-trend";
@@ -26,9 +27,7 @@ export function clearCoverageTrendCache(): void {
 export async function loadCoverageTrend(prisma: Db, filters: ReportFilters, weeks: number, now = new Date()): Promise<CoverageTrendPoint[]> {
   const asOf = reportInstant(filters, now);
   const instants = trendInstants(asOf, weeks);
-  const [dataVersion] = await prisma.$queryRaw<{ database: string; version: number }[]>`
-    SELECT current_database() AS database, coalesce(max(id), 0)::int AS version FROM "AuditEvent"`;
-  const { database, version } = dataVersion!;
+  const { database, version } = await readDataVersion(prisma);
   const scope = `${database}|${version}|${new URLSearchParams(reportFiltersToQuery(trendFilters(filters))).toString()}`;
   const nowMs = now.getTime();
   // The last point of a trend up to now moves with the clock, but coverage itself only moves with the data.

@@ -1,0 +1,37 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/lib/testing/test-database";
+import { clearDataVersionCache, memoizeByDataVersion } from "./data-version";
+
+describe("memoizeByDataVersion", () => {
+  const db = useTestDatabase();
+  beforeEach(() => clearDataVersionCache());
+
+  it("computes once per data version, and again after a write is recorded", async () => {
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await memoizeByDataVersion(db.prisma, "k", compute)).toBe(1);
+    expect(await memoizeByDataVersion(db.prisma, "k", compute)).toBe(1);
+    await db.prisma.auditEvent.create({ data: { action: "test.write", entityType: "test", entityId: "1" } });
+    expect(await memoizeByDataVersion(db.prisma, "k", compute)).toBe(2);
+    expect(await memoizeByDataVersion(db.prisma, "other", compute)).toBe(3);
+  });
+
+  it("shares one computation between concurrent callers", async () => {
+    let computed = 0;
+    const compute = () => new Promise<number>((resolve) => setTimeout(() => resolve(++computed), 50));
+    const values = await Promise.all([1, 2, 3].map(() => memoizeByDataVersion(db.prisma, "slow", compute)));
+    expect(values).toEqual([1, 1, 1]);
+  });
+
+  it("expires after the maximum age and forgets failures", async () => {
+    let computed = 0;
+    const compute = async () => ++computed;
+    const start = Date.now();
+    await memoizeByDataVersion(db.prisma, "aged", compute, { now: start });
+    expect(await memoizeByDataVersion(db.prisma, "aged", compute, { now: start + 29_000 })).toBe(1);
+    expect(await memoizeByDataVersion(db.prisma, "aged", compute, { now: start + 31_000 })).toBe(2);
+
+    await expect(memoizeByDataVersion(db.prisma, "failing", () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await memoizeByDataVersion(db.prisma, "failing", async () => "recovered")).toBe("recovered");
+  });
+});
