@@ -2,17 +2,21 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { MOCK_OIDC, mockOidcPortFor } from "./e2e/mock-oidc-settings";
 
 /**
  * End-to-end tests run the production build on a throwaway embedded database seeded with the demo
- * organisation. Debian's Chromium is used where installed (this project's machines have no access to
- * Playwright's browser downloads); elsewhere Playwright's own Chromium (`npx playwright install chromium`).
+ * organisation, with a mock OpenID Connect provider as its single sign-on. Debian's Chromium is used
+ * where installed (this project's machines have no access to Playwright's browser downloads); elsewhere
+ * Playwright's own Chromium (`npx playwright install chromium`).
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => existsSync(candidate));
 const executablePath = process.env.CHROMIUM_PATH ?? systemChromium;
 const dataDir = path.join(os.tmpdir(), `tandem-e2e-${process.pid}`);
+const mockOidcPort = mockOidcPortFor(port);
+const mockOidcIssuer = `http://localhost:${mockOidcPort}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -38,19 +42,32 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     { name: "chromium", dependencies: ["setup"], testIgnore: /auth\.setup\.ts/ },
   ],
-  webServer: {
-    command: "npx tsx scripts/start.ts",
-    url: `${baseURL}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: {
-      PORT: String(port),
-      TANDEM_DATA_DIR: dataDir,
-      TANDEM_EPHEMERAL: "true",
-      DATABASE_URL: "",
-      AUTH_SECRET: "e2e-only-secret-not-for-production-000000",
+  webServer: [
+    {
+      command: "node --import tsx e2e/mock-oidc-provider.ts",
+      url: `${mockOidcIssuer}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      env: { MOCK_OIDC_PORT: String(mockOidcPort), MOCK_OIDC_CLIENT_ID: MOCK_OIDC.clientId, MOCK_OIDC_CLIENT_SECRET: MOCK_OIDC.clientSecret },
     },
-  },
+    {
+      command: "npx tsx scripts/start.ts",
+      url: `${baseURL}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+      env: {
+        PORT: String(port),
+        TANDEM_DATA_DIR: dataDir,
+        TANDEM_EPHEMERAL: "true",
+        DATABASE_URL: "",
+        AUTH_SECRET: "e2e-only-secret-not-for-production-000000",
+        AUTH_OIDC_ISSUER: mockOidcIssuer,
+        AUTH_OIDC_CLIENT_ID: MOCK_OIDC.clientId,
+        AUTH_OIDC_CLIENT_SECRET: MOCK_OIDC.clientSecret,
+        AUTH_OIDC_NAME: MOCK_OIDC.name,
+      },
+    },
+  ],
 });

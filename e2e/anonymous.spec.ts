@@ -7,7 +7,7 @@ test.describe("an anonymous visitor", () => {
     test(`visiting ${path} lands on sign-in`, async ({ page }) => {
       await page.goto(path);
       await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
-      await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
     });
   }
 

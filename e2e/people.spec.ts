@@ -136,7 +136,7 @@ test.describe("Teams and passwords as the admin", () => {
     await signIn.goto("/sign-in");
     await signIn.getByLabel("Email").fill(email);
     await signIn.getByLabel("Password").fill("second long password");
-    await signIn.getByRole("button", { name: "Sign in" }).click();
+    await signIn.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(signIn.getByTestId("current-user")).toContainText(`Audrey ${suffix}`);
     await context.close();
   });

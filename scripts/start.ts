@@ -9,6 +9,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { loadOrCreateSecret } from "@/lib/auth/secret-file";
 import { redactDatabaseUrl } from "@/lib/db/database-url";
+import { singleSignOnSettings } from "@/lib/auth/sso-settings";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { ensureDatabaseExists } from "@/lib/db/migrate";
 import { prepareDatabase } from "@/lib/db/prepare";
@@ -25,6 +26,13 @@ let stopping = false;
 
 async function main() {
   if (!Number.isInteger(port) || port <= 0 || port > 65_535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
+  // A half-finished single sign-on setup would otherwise only show on the first page, breaking every page.
+  try {
+    const sso = singleSignOnSettings();
+    if (sso) log(`Single sign-on: ${sso.name} (${sso.issuer})`);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
   const useEmbedded = !process.env.DATABASE_URL;
   if (useEmbedded) {
     log(`Starting the embedded PostgreSQL (data in ${dataDir}) ...`);

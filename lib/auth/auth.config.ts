@@ -13,7 +13,8 @@ export function isPublicPath(pathname: string): boolean {
 }
 
 export const authConfig = {
-  pages: { signIn: "/sign-in" },
+  // Errors of a sign-in through the provider land on the sign-in page too, which explains them.
+  pages: { signIn: "/sign-in", error: "/sign-in" },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   trustHost: true,
   providers: [],

@@ -1,8 +1,12 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
+import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import { getPrisma } from "@/lib/db/client";
 import { authConfig } from "./auth.config";
 import { attemptSignIn } from "./credentials";
+import { refusalPath } from "./sign-in-errors";
+import { checkSingleSignOn } from "./sso";
+import { OIDC_PROVIDER_ID, singleSignOnSettings, type SingleSignOnSettings } from "./sso-settings";
 
 /** Thrown while an account or client is throttled; the code carries the wait so the form can say how long. */
 export class ThrottledSignIn extends CredentialsSignin {
@@ -21,8 +25,42 @@ function clientAddressOf(request: Request | undefined): string | null {
   return forwarded || request?.headers.get("x-real-ip") || null;
 }
 
+/**
+ * The OpenID Connect provider of `AUTH_OIDC_*`. Discovery finds its endpoints; state, PKCE and the nonce
+ * tie the answer to this browser's request. Who may come in is decided by the `signIn` callback below.
+ */
+function openIdConnectProvider(settings: SingleSignOnSettings): Provider {
+  return {
+    id: OIDC_PROVIDER_ID,
+    name: settings.name,
+    type: "oidc",
+    issuer: settings.issuer,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    checks: ["pkce", "state", "nonce"],
+  };
+}
+
+const singleSignOn = singleSignOnSettings();
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  callbacks: {
+    ...authConfig.callbacks,
+    /**
+     * Passwords are checked in `authorize`; a provider's sign-in is checked here: only an active person
+     * with a role, found by the provider's verified email, gets in. A refusal goes back to the sign-in
+     * page with the reason. Auth.js hands this same `user` to the `jwt` callback, which makes its id the
+     * session's subject: the Person id, exactly as a password sign-in does.
+     */
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== OIDC_PROVIDER_ID) return true;
+      const decision = await checkSingleSignOn(getPrisma(), profile);
+      if (decision.kind === "refused") return refusalPath(decision);
+      Object.assign(user, { id: String(decision.person.id), email: decision.person.email, name: decision.person.name });
+      return true;
+    },
+  },
   logger: {
     // A wrong password is an everyday event that the sign-in form already explains, not a server error.
     error(error) {
@@ -41,5 +79,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return { id: String(outcome.person.id), email: outcome.person.email, name: outcome.person.name };
       },
     }),
+    ...(singleSignOn ? [openIdConnectProvider(singleSignOn)] : []),
   ],
 });

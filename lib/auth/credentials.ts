@@ -1,11 +1,12 @@
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 import { checkSignInThrottle, clearAccountFailures, recordSignInFailure, signInThrottleKeys } from "./throttle";
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter an email address.").max(254),
-  password: z.string().min(1, "Enter your password.").max(200),
+  email: z.string().trim().toLowerCase().email("Enter an email address.").max(TEXT_MAX.email),
+  password: z.string().min(1, "Enter your password.").max(TEXT_MAX.password),
 });
 
 /** Compared against when the account does not exist, so a wrong email takes as long as a wrong password. */
@@ -29,7 +30,8 @@ export async function verifyCredentials(prisma: Db, input: unknown): Promise<Aut
     select: { id: true, email: true, name: true, role: true, passwordHash: true, deactivatedAt: true },
   });
   const passwordMatches = await bcrypt.compare(parsed.data.password, person?.passwordHash ?? NO_SUCH_ACCOUNT_HASH);
-  if (!person || !passwordMatches || person.deactivatedAt || person.role === "none") return null;
+  // Without a password of their own (SSO only), nobody matches: not even the dummy hash's phrase.
+  if (!person?.passwordHash || !passwordMatches || person.deactivatedAt || person.role === "none") return null;
   return { id: person.id, email: person.email, name: person.name };
 }
 

@@ -16,6 +16,7 @@ describe("signing in", () => {
         { email: "bo@example.org", name: "Bo", role: "viewer", teamId: team.id, passwordHash },
         { email: "left@example.org", name: "Left", role: "manager", teamId: team.id, passwordHash, deactivatedAt: new Date() },
         { email: "none@example.org", name: "No role", role: "none", teamId: team.id, passwordHash },
+        { email: "sso-only@example.org", name: "SSO only", role: "viewer", teamId: team.id, passwordHash: null },
       ],
     });
   });
@@ -31,6 +32,13 @@ describe("signing in", () => {
   it("refuses deactivated people and people without a role, even with the right password", async () => {
     expect(await attemptSignIn(db.prisma, { email: "left@example.org", password: PASSWORD }, "10.0.0.1")).toEqual({ kind: "refused" });
     expect(await attemptSignIn(db.prisma, { email: "none@example.org", password: PASSWORD }, "10.0.0.1")).toEqual({ kind: "refused" });
+  });
+
+  it("refuses a person without a password (they sign in through SSO), whatever is typed", async () => {
+    // The phrase behind the dummy hash that unknown accounts are compared against must not open an account.
+    for (const password of ["no such account", PASSWORD, ""]) {
+      expect(await attemptSignIn(db.prisma, { email: "sso-only@example.org", password }, "10.0.5.1")).toEqual({ kind: "refused" });
+    }
   });
 
   it("throttles an account after 5 failures, even with the right password, from any client", async () => {

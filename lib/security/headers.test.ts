@@ -11,6 +11,13 @@ describe("contentSecurityPolicy", () => {
     expect(policy).toContain("form-action 'self'");
   });
 
+  it("lets a form submission go on to the SSO provider, and nowhere else", () => {
+    expect(contentSecurityPolicy("n", { development: false, signInProvider: "https://northwind.okta.com" })).toContain(
+      "form-action 'self' https://northwind.okta.com;",
+    );
+    expect(contentSecurityPolicy("n", { development: false, signInProvider: null })).toContain("form-action 'self';");
+  });
+
   it("allows eval only in development, where React needs it for debugging", () => {
     expect(contentSecurityPolicy("n", { development: true })).toContain("'unsafe-eval'");
   });

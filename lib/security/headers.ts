@@ -1,10 +1,16 @@
+// Relative, not "@/": next.config.ts loads this file too.
+import { singleSignOnOrigin } from "../auth/sso-settings";
+
 /**
  * The security headers of every response. The Content-Security-Policy carries a fresh nonce per request
  * (set by the proxy): Next.js puts it on its own scripts, and 'strict-dynamic' lets those load the rest,
  * so no inline script an attacker injects can run. Styles allow 'unsafe-inline' because React style
  * attributes (charts, progress bars) are inline styles; they cannot run code.
  */
-export function contentSecurityPolicy(nonce: string, { development }: { development: boolean }): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  { development, signInProvider = singleSignOnOrigin() }: { development: boolean; signInProvider?: string | null },
+): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
@@ -14,7 +20,8 @@ export function contentSecurityPolicy(nonce: string, { development }: { developm
     `connect-src 'self'${development ? " ws:" : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // The SSO button's form ends in a redirect to the provider when submitted before JavaScript has loaded.
+    `form-action 'self'${signInProvider ? ` ${signInProvider}` : ""}`,
     "frame-ancestors 'none'",
   ];
   return directives.join("; ");

@@ -3,6 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { OIDC_PROVIDER_ID } from "@/lib/auth/sso-settings";
 import { describeRetryAfter } from "@/lib/auth/throttle";
 
 export interface SignInState {
@@ -30,4 +31,12 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     if (error instanceof AuthError) return { error: "Wrong email or password.", email };
     throw error;
   }
+}
+
+/**
+ * Sends the browser to the SSO provider; it comes back through /api/auth/callback/oidc. When the provider
+ * cannot be reached, Auth.js sends it back to the sign-in page with `error=Configuration` instead.
+ */
+export async function singleSignOnAction(formData: FormData): Promise<void> {
+  await signIn(OIDC_PROVIDER_ID, { redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
 }

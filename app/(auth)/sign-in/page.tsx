@@ -1,10 +1,22 @@
 import type { Metadata } from "next";
+import { describeSignInError } from "@/lib/auth/sign-in-errors";
+import { singleSignOnSettings } from "@/lib/auth/sso-settings";
 import { SignInForm } from "./sign-in-form";
+import { SingleSignOnForm } from "./single-sign-on-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+interface SignInSearchParams {
+  callbackUrl?: string;
+  /** Set when a sign-in through the SSO provider was refused or failed (lib/auth/sign-in-errors.ts). */
+  error?: string;
+  email?: string;
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<SignInSearchParams> }) {
+  const { callbackUrl, error, email } = await searchParams;
+  const singleSignOn = singleSignOnSettings();
+  const errorMessage = describeSignInError(error, email);
   return (
     <main className="auth-page">
       <div className="auth-card">
@@ -13,6 +25,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <span>Tandem</span>
         </div>
         <p className="auth-lede">Who owns what between Marketing and IT.</p>
+        {errorMessage ? (
+          <p className="notice notice-error" role="alert" data-testid="sign-in-refused">
+            {errorMessage}
+          </p>
+        ) : null}
+        {singleSignOn ? (
+          <>
+            <SingleSignOnForm providerName={singleSignOn.name} callbackUrl={callbackUrl} />
+            <p className="auth-divider">or with your password</p>
+          </>
+        ) : null}
         <SignInForm callbackUrl={callbackUrl} />
       </div>
     </main>

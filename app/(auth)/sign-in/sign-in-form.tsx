@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 import { signInAction, type SignInState } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
@@ -10,11 +11,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
       <label className="field">
         <span>Email</span>
-        <input name="email" type="email" autoComplete="username" required defaultValue={state.email} autoFocus />
+        <input name="email" type="email" autoComplete="username" required maxLength={TEXT_MAX.email} defaultValue={state.email} autoFocus />
       </label>
       <label className="field">
         <span>Password</span>
-        <input name="password" type="password" autoComplete="current-password" required />
+        <input name="password" type="password" autoComplete="current-password" required maxLength={TEXT_MAX.password} />
       </label>
       <div aria-live="polite" className="form-error" data-testid="form-error" role={state.error ? "alert" : undefined}>
         {state.error}

@@ -1,0 +1,92 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { BrowserContext, Page } from "@playwright/test";
+import { DEMO_USERS, expect, test } from "./fixtures";
+import { MOCK_OIDC } from "./mock-oidc-settings";
+
+/** Single sign-on through the mock OpenID Connect provider that playwright.config.ts starts beside the app. */
+
+const SSO_BUTTON = `Sign in with ${MOCK_OIDC.name}`;
+
+async function signInThroughProvider(page: Page, email: string) {
+  await page.getByRole("button", { name: SSO_BUTTON }).click();
+  await expect(page.getByRole("heading", { name: "Mock identity provider" })).toBeVisible();
+  await page.getByLabel("Sign in as (email)").fill(email);
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+async function expectNoSession(page: Page, context: BrowserContext) {
+  const cookies = await context.cookies();
+  expect(cookies.some((cookie) => cookie.name.includes("session-token"))).toBe(false);
+  expect((await page.request.get("/api/me")).status()).toBe(401);
+}
+
+test.describe("single sign-on", () => {
+  test("the sign-in page offers the provider above the password form", async ({ page }) => {
+    await page.goto("/sign-in");
+    const ssoButton = page.getByRole("button", { name: SSO_BUTTON });
+    const passwordButton = page.getByRole("button", { name: "Sign in", exact: true });
+    await expect(ssoButton).toBeVisible();
+    await expect(passwordButton).toBeVisible();
+    expect((await ssoButton.boundingBox())!.y).toBeLessThan((await page.getByLabel("Email").boundingBox())!.y);
+    await page.screenshot({ path: "e2e/screenshots/sign-in-with-sso.png", fullPage: true });
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+    expect(serious.map((violation) => violation.id)).toEqual([]);
+  });
+
+  test("a person Tandem knows signs in as themselves, with their role, and returns to the page they asked for", async ({ page }) => {
+    await page.goto("/report");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+    // The provider's address differs in case from Tandem's: the email is matched lower-cased.
+    await signInThroughProvider(page, "Viewer@Example.org");
+    await expect(page).toHaveURL("/report");
+    const currentUser = page.getByTestId("current-user");
+    await expect(currentUser).toContainText(DEMO_USERS.viewer.name);
+    await expect(currentUser).toContainText(DEMO_USERS.viewer.role);
+    // The session is the Person's (read again by id on every request), not the provider's subject.
+    const me = await page.request.get("/api/me");
+    expect(me.status()).toBe(200);
+    expect((await me.json()).user).toMatchObject({ email: DEMO_USERS.viewer.email, name: DEMO_USERS.viewer.name, role: "viewer" });
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("an email Tandem does not know is refused with a message, and no session starts", async ({ page, context }) => {
+    await page.goto("/sign-in");
+    await signInThroughProvider(page, "stranger@example.org");
+    await expect(page).toHaveURL(/\/sign-in\?/);
+    await expect(page.getByTestId("sign-in-refused")).toHaveText("There is no Tandem account for stranger@example.org; ask an admin to add you.");
+    await page.screenshot({ path: "e2e/screenshots/sign-in-sso-refused.png", fullPage: true });
+    await expectNoSession(page, context);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("a deactivated person is refused", async ({ page, context }) => {
+    await page.goto("/sign-in");
+    // Ravi Patel left the demo organisation three weeks ago.
+    await signInThroughProvider(page, "ravi.patel@example.org");
+    await expect(page.getByTestId("sign-in-refused")).toHaveText("Your account is deactivated.");
+    await expectNoSession(page, context);
+  });
+
+  test("a person whose role is `none` is refused: they own cells but never sign in", async ({ page, context }) => {
+    await page.goto("/sign-in");
+    await signInThroughProvider(page, "leo.santos@example.org");
+    await expect(page.getByTestId("sign-in-refused")).toHaveText(
+      "The Tandem account for leo.santos@example.org may not sign in; ask an admin to give it a role.",
+    );
+    await expectNoSession(page, context);
+  });
+
+  test.describe("before the page's JavaScript has loaded", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("the button still takes the browser to the provider and back", async ({ page }) => {
+      await page.goto("/sign-in");
+      await signInThroughProvider(page, DEMO_USERS.itManager.email);
+      await expect(page).toHaveURL("/");
+      await expect(page.getByTestId("current-user")).toContainText(DEMO_USERS.itManager.name);
+    });
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { decideSingleSignOn, verifiedEmailOf, type SingleSignOnCandidate } from "./sso";
+
+const vera: SingleSignOnCandidate = { id: 42, email: "viewer@example.org", name: "Vera Lindqvist", role: "viewer", deactivatedAt: null };
+
+describe("verifiedEmailOf", () => {
+  it("takes the email, lower-cased and trimmed, when the provider verified it or says nothing (Entra ID)", () => {
+    expect(verifiedEmailOf({ email: " Viewer@Example.ORG ", email_verified: true })).toBe("viewer@example.org");
+    expect(verifiedEmailOf({ email: "viewer@example.org" })).toBe("viewer@example.org");
+  });
+
+  it("distrusts an email the provider says is not verified, in either spelling of false", () => {
+    expect(verifiedEmailOf({ email: "viewer@example.org", email_verified: false })).toBeNull();
+    expect(verifiedEmailOf({ email: "viewer@example.org", email_verified: "false" })).toBeNull();
+  });
+
+  it("finds nothing without a usable email", () => {
+    expect(verifiedEmailOf(undefined)).toBeNull();
+    expect(verifiedEmailOf({})).toBeNull();
+    expect(verifiedEmailOf({ email: "not an email" })).toBeNull();
+    expect(verifiedEmailOf({ email: ["viewer@example.org"] })).toBeNull();
+    expect(verifiedEmailOf({ email: `${"a".repeat(250)}@example.org` })).toBeNull();
+  });
+});
+
+describe("decideSingleSignOn", () => {
+  it("signs in an active person with a role, as that Person (their id, name and email)", () => {
+    expect(decideSingleSignOn("viewer@example.org", vera)).toEqual({
+      kind: "signed-in",
+      person: { id: 42, email: "viewer@example.org", name: "Vera Lindqvist" },
+    });
+    for (const role of ["admin", "manager"] as const) {
+      expect(decideSingleSignOn("viewer@example.org", { ...vera, role }).kind).toBe("signed-in");
+    }
+  });
+
+  it("refuses an email Tandem does not know, naming it", () => {
+    expect(decideSingleSignOn("stranger@example.org", null)).toEqual({ kind: "refused", reason: "no-account", email: "stranger@example.org" });
+  });
+
+  it("refuses a deactivated person, whatever their role", () => {
+    const left = { ...vera, deactivatedAt: new Date("2026-01-05T00:00:00Z") };
+    expect(decideSingleSignOn(vera.email, left)).toMatchObject({ kind: "refused", reason: "deactivated" });
+    expect(decideSingleSignOn(vera.email, { ...left, role: "none" })).toMatchObject({ kind: "refused", reason: "deactivated" });
+  });
+
+  it("refuses a person whose role is `none`: they may own cells but never sign in", () => {
+    expect(decideSingleSignOn(vera.email, { ...vera, role: "none" })).toEqual({ kind: "refused", reason: "no-role", email: vera.email });
+  });
+
+  it("refuses when the provider vouched for no email", () => {
+    expect(decideSingleSignOn(null, null)).toEqual({ kind: "refused", reason: "unverified-email" });
+  });
+});
