@@ -1,0 +1,158 @@
+import type { DefaultAssetKindKey } from "@/lib/catalog/default-catalog";
+
+/** Word lists the synthetic organisation draws its names from. */
+
+export const FIRST_NAMES = [
+  "Ada",
+  "Ben",
+  "Chloé",
+  "Dev",
+  "Elif",
+  "Finn",
+  "Grace",
+  "Hiro",
+  "Ines",
+  "Jonas",
+  "Kemi",
+  "Lars",
+  "Mina",
+  "Nils",
+  "Olga",
+  "Pablo",
+  "Qi",
+  "Rosa",
+  "Sam",
+  "Tariq",
+  "Uma",
+  "Vik",
+  "Wen",
+  "Ximena",
+  "Yusuf",
+  "Zara",
+  "Amir",
+  "Bea",
+  "Carl",
+  "Dana",
+  "Emil",
+  "Fatima",
+  "Gus",
+  "Hana",
+  "Ivan",
+  "Jade",
+  "Kai",
+  "Lea",
+  "Marek",
+  "Noor",
+];
+
+export const LAST_NAMES = [
+  "Adeyemi",
+  "Berg",
+  "Costa",
+  "Dubois",
+  "Eriksen",
+  "Fischer",
+  "García",
+  "Horvat",
+  "Ito",
+  "Jensen",
+  "Kowalski",
+  "Lindqvist",
+  "Moreau",
+  "Nakamura",
+  "O'Brien",
+  "Petrov",
+  "Quinn",
+  "Rossi",
+  "Schmidt",
+  "Tanaka",
+  "Ueda",
+  "Varga",
+  "Weber",
+  "Xu",
+  "Yilmaz",
+  "Zhang",
+  "Álvarez",
+  "Bianchi",
+  "Chen",
+  "Dimitrov",
+];
+
+export const MARKETING_AREAS = [
+  "Brand & Content",
+  "Digital Campaigns",
+  "Marketing Operations",
+  "Social Media",
+  "CRM & Lifecycle",
+  "Performance Marketing",
+  "Product Marketing",
+  "E-commerce",
+  "Events & Sponsorship",
+  "Partner Marketing",
+];
+
+export const IT_AREAS = [
+  "Web Platform",
+  "Data Engineering",
+  "Security & Infrastructure",
+  "Integration Services",
+  "Mobile Engineering",
+  "Cloud Operations",
+  "Analytics Engineering",
+  "Identity & Access",
+  "Enterprise Applications",
+  "Service Desk",
+];
+
+export const OTHER_AREAS = ["Legal & Privacy", "Procurement", "Finance", "Customer Service"];
+
+export const REGIONS = [
+  "EMEA",
+  "Americas",
+  "APAC",
+  "DACH",
+  "Nordics",
+  "UK & Ireland",
+  "Iberia",
+  "France",
+  "Benelux",
+  "Japan",
+];
+
+/** How common each kind is in a large organisation: many landing pages, social and ad accounts, few CRMs. */
+export const KIND_SHARE: Record<DefaultAssetKindKey, number> = {
+  website: 18,
+  cms: 4,
+  crm: 3,
+  "email-platform": 5,
+  automation: 6,
+  analytics: 6,
+  "data-store": 7,
+  "social-account": 15,
+  "ad-account": 14,
+  "mobile-app": 5,
+  chatbot: 4,
+  integration: 13,
+};
+
+export const KIND_NAMES: Record<DefaultAssetKindKey, { prefix: string; vendors: string[] }> = {
+  website: { prefix: "Microsite", vendors: ["WordPress", "Webflow", "Sitecore", "Adobe Experience Manager"] },
+  cms: { prefix: "CMS", vendors: ["Contentful", "Storyblok", "WordPress", "Drupal"] },
+  crm: { prefix: "CRM", vendors: ["Salesforce", "HubSpot", "Microsoft Dynamics"] },
+  "email-platform": { prefix: "Email", vendors: ["Mailchimp", "SendGrid", "Braze", "Klaviyo"] },
+  automation: { prefix: "Automation", vendors: ["Marketo", "HubSpot", "Pardot", "Zapier"] },
+  analytics: { prefix: "Analytics", vendors: ["Google Analytics 4", "Adobe Analytics", "Tableau", "Looker"] },
+  "data-store": { prefix: "Data store", vendors: ["Snowflake", "BigQuery", "PostgreSQL", "Segment"] },
+  "social-account": { prefix: "Social", vendors: ["Instagram", "LinkedIn", "TikTok", "YouTube", "X"] },
+  "ad-account": { prefix: "Ads", vendors: ["Google Ads", "Meta Ads", "LinkedIn Ads", "Microsoft Ads"] },
+  "mobile-app": { prefix: "App", vendors: ["iOS", "Android", "React Native"] },
+  chatbot: { prefix: "Chatbot", vendors: ["Intercom", "Zendesk", "Drift", "Ada"] },
+  integration: { prefix: "Integration", vendors: ["Zapier", "MuleSoft", "Workato", "Custom"] },
+};
+
+export const FLAG_NOTES = {
+  "owner-unclear": "Two teams think they decide this: who is accountable?",
+  "owner-leaving": "The accountable owner moves to another role next month.",
+  "needs-other-team": "Needs the other department to take part before we can confirm.",
+  other: "Vendor contract under renegotiation: ownership may change.",
+} as const;
