@@ -14,7 +14,7 @@ test.describe("an anonymous visitor", () => {
   test("gets 401 from the API, and the health check answers without a session", async ({ request }) => {
     const me = await request.get("/api/me");
     expect(me.status()).toBe(401);
-    expect(await me.json()).toMatchObject({ error: "unauthenticated" });
+    expect(await me.json()).toMatchObject({ ok: false, code: "unauthenticated" });
     const health = await request.get("/api/health");
     expect(health.status()).toBe(200);
     expect(await health.json()).toEqual({ status: "ok" });

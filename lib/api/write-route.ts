@@ -3,81 +3,73 @@ import type { z } from "zod";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
-import { AppError, defaultMessage, HTTP_STATUS } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { errorResponse, type ErrorBody } from "./error-response";
 import { limitBytes } from "./limit-bytes";
+import { parseInput } from "./parse-input";
 import { isSameOrigin } from "./same-origin";
-import { toAppError } from "./to-app-error";
+import { authorizeWrite, ensureRoleAllowed, type Tx, type WritePolicy } from "./write-policy";
 
 /**
- * The one path every write takes: same-origin check -> session -> input schema -> transaction in which
- * the handler checks the policy and writes, recording its audit events. A refused write answers with
- * its status (401, 403, 409, 422...) and, the transaction being rolled back, has written nothing.
+ * The one path every write takes: same-origin check -> session -> the role half of its policy -> input
+ * schema -> transaction in which the data half of its policy (whose cell, whose review) runs first, then the
+ * handler writes and records its audit events. A refused write answers with its status (401, 403, 409,
+ * 422...) and, the transaction being rolled back, has written nothing.
  */
 
-export type Tx = Prisma.TransactionClient;
+export type { Tx } from "./write-policy";
 
-export interface WriteContext<Input, Params> {
+export interface WriteContext<Input, Params, Subject = undefined> {
   user: CurrentUser;
   input: Input;
   params: Params;
   tx: Tx;
+  /** What the policy loaded, locked and allowed (the cell, the review); nothing for a rule on the role alone. */
+  subject: Subject;
   /** Records an audit event in the same transaction, with the signed-in person as actor. */
   audit: (entry: Omit<AuditEntry, "actorId">) => Promise<void>;
 }
 
-export type WriteResult<Data> =
-  | { ok: true; data: Data }
-  | { ok: false; code: string; error: string; fieldErrors?: Record<string, string[]>; current?: unknown };
+export type WriteResult<Data> = { ok: true; data: Data } | ErrorBody;
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-export interface WriteRouteOptions {
+export interface WriteRouteDefinition<Schema extends z.ZodType, Data, Params, Subject> {
+  /** Parses the body (JSON unless `readBody` says otherwise); a body it refuses answers 422. */
+  schema: Schema;
+  /** Who may do this: DESIGN.md section 5, from lib/auth/policy.ts or a data rule built on it. */
+  policy: WritePolicy<Subject, Params, z.output<Schema>>;
+  handle: (context: WriteContext<z.output<Schema>, Params, Subject>) => Promise<Data>;
   /**
    * Reads the request into the value `schema` parses, instead of the default JSON body (at most 256 KiB).
-   * Must refuse oversized input with AppError("too-large") without reading all of it.
+   * Must refuse oversized input with AppError("too-large") without reading all of it. It runs after the
+   * role check, so a person who may not write never gets an upload read.
    */
   readBody?: (request: Request) => Promise<unknown>;
 }
 
-/** Route handler wrapper; see the module comment. `schema` parses the body (JSON unless `readBody` says otherwise). */
-export function writeRoute<Schema extends z.ZodType, Data, Params extends Record<string, string> = Record<string, never>>(
-  schema: Schema,
-  handle: (context: WriteContext<z.output<Schema>, Params>) => Promise<Data>,
-  options: WriteRouteOptions = {},
+/** Route handler wrapper; see the module comment. */
+export function writeRoute<Schema extends z.ZodType, Data, Params extends Record<string, string> = Record<string, never>, Subject = undefined>(
+  route: WriteRouteDefinition<Schema, Data, Params, Subject>,
 ) {
   return async (request: Request, routeContext?: { params: Promise<Params> }): Promise<Response> => {
     try {
       if (!isSameOrigin(request)) throw new AppError("forbidden", "Cross-site requests are refused.");
       const user = await getCurrentUser();
       if (!user) throw new AppError("unauthenticated");
-      const input = schema.safeParse(await (options.readBody ?? readJson)(request));
-      if (!input.success) {
-        throw new AppError("invalid", defaultMessage("invalid"), { fieldErrors: fieldErrorsOf(input.error) });
-      }
+      ensureRoleAllowed(route.policy, user);
+      const input = parseInput(route.schema, await (route.readBody ?? readJson)(request));
       const params = ((await routeContext?.params) ?? {}) as Params;
       const data = await getPrisma().$transaction(
-        (tx) =>
-          handle({
-            user,
-            input: input.data,
-            params,
-            tx,
-            audit: (entry) => recordAudit(tx, { ...entry, actorId: user.id }),
-          }),
+        async (tx) => {
+          const subject = (await authorizeWrite(route.policy, { user, input, params, tx })) as Subject;
+          return route.handle({ user, input, params, tx, subject, audit: (entry) => recordAudit(tx, { ...entry, actorId: user.id }) });
+        },
         { timeout: 30_000, maxWait: 10_000 },
       );
       return Response.json({ ok: true, data } satisfies WriteResult<Data>);
     } catch (error) {
-      const appError = toAppError(error);
-      const body: WriteResult<never> = {
-        ok: false,
-        code: appError.code,
-        error: appError.message,
-        ...(appError.details.fieldErrors ? { fieldErrors: appError.details.fieldErrors } : {}),
-        ...(appError.details.current !== undefined ? { current: appError.details.current } : {}),
-      };
-      return Response.json(body, { status: HTTP_STATUS[appError.code] });
+      return errorResponse(error);
     }
   };
 }
@@ -104,13 +96,4 @@ async function readJson(request: Request): Promise<unknown> {
   } catch {
     throw new AppError("invalid", "The request is not valid JSON.");
   }
-}
-
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    (result[key] ??= []).push(issue.message);
-  }
-  return result;
 }

@@ -25,7 +25,7 @@ export const authConfig = {
       if (isPublicPath(nextUrl.pathname)) return true;
       if (signedIn) return true;
       if (nextUrl.pathname.startsWith("/api/")) {
-        return Response.json({ error: "unauthenticated", message: "Sign in first." }, { status: 401 });
+        return Response.json({ ok: false, code: "unauthenticated", error: "Sign in first." }, { status: 401 });
       }
       // An explicit redirect rather than `false`: the proxy's own handler runs whenever this is not a Response.
       const signInUrl = new URL("/sign-in", nextUrl);

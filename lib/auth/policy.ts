@@ -1,8 +1,11 @@
 import type { EvaluatedCell, RulePerson, TeamFunction } from "@/lib/rules";
 
 /**
- * The role policy of DESIGN.md section 5 as pure functions. Every write route asks these, with the
- * facts loaded inside its own transaction; pages ask them only to decide which controls to show.
+ * The role policy of DESIGN.md section 5 as pure functions and the rules built on them. Every route and
+ * server action declares one rule (lib/api/write-route.ts, read-route.ts, server-action.ts), which its
+ * wrapper checks before the handler runs; the rules that depend on data (whose cell, whose review) ask
+ * `canEditCell` and `canWorkOnReview` with facts read in the write's own transaction. Pages ask these only
+ * to decide which controls to show.
  */
 
 export type PolicyRole = "admin" | "manager" | "viewer";
@@ -17,6 +20,27 @@ export interface PolicyUser {
 export const canEditCatalog = (user: PolicyUser) => user.role === "admin";
 export const canManageSettings = (user: PolicyUser) => user.role === "admin";
 export const canImport = (user: PolicyUser) => user.role === "admin";
+export const canReopenReview = (user: PolicyUser) => user.role === "admin";
+/** Who may try to change ownership or work on a review at all; which cells and reviews is decided on the data. */
+const isAdminOrManager = (user: PolicyUser) => user.role === "admin" || user.role === "manager";
+
+/** A rule that decides on the signed-in person alone, with the sentence a refused person reads. */
+export interface RoleRule {
+  allows: (user: PolicyUser) => boolean;
+  refusal: string;
+}
+
+/** Reading is open to everyone signed in (DESIGN.md section 5, first row). */
+export const anySignedIn: RoleRule = { allows: () => true, refusal: "Sign in first." };
+export const catalogEditors: RoleRule = { allows: canEditCatalog, refusal: "Only admins edit the catalog: assets, concerns, kinds, teams and people." };
+export const settingsManagers: RoleRule = { allows: canManageSettings, refusal: "Only admins change the organisation's settings." };
+export const importers: RoleRule = { allows: canImport, refusal: "Only admins can import." };
+export const reviewReopeners: RoleRule = { allows: canReopenReview, refusal: "Only an admin can reopen a submitted review." };
+export const ownershipEditors: RoleRule = {
+  allows: isAdminOrManager,
+  refusal: "Only admins and the managers of the teams involved can change ownership.",
+};
+export const reviewWorkers: RoleRule = { allows: isAdminOrManager, refusal: "Viewers read reviews; they do not fill them in." };
 
 /** Admins fill in any team's review; a manager only their own team's. */
 export function canWorkOnReview(user: PolicyUser, teamId: number): boolean {

@@ -127,26 +127,8 @@ describe("asset writes", () => {
     expect((await refusal((tx) => retireAsset(tx, admin, "no-such-asset"))).code).toBe("not-found");
   });
 
-  describe("authorization: only admins edit the catalog", () => {
-    for (const email of ["marketing.manager@example.org", "viewer@example.org"]) {
-      it(`refuses ${email} every asset write, changing nothing`, async () => {
-        const user = await userOf(email);
-        const before = await catalogState();
-        const loaded = (await getAssetFormValues("online-store", db.prisma))!;
-        const writes = [
-          (tx: Parameters<typeof createAsset>[0]) => createAsset(tx, user, newAsset("forged-asset")),
-          (tx: Parameters<typeof createAsset>[0]) => updateAsset(tx, user, "online-store", updateAssetSchema.parse({ ...loaded, name: "Hijacked" })),
-          (tx: Parameters<typeof createAsset>[0]) => retireAsset(tx, user, "online-store"),
-        ];
-        for (const write of writes) {
-          const error = await refusal(write);
-          expect(error.code).toBe("forbidden");
-        }
-        expect(await catalogState()).toEqual(before);
-      });
-    }
-
-    it("lets the admin do each of them", async () => {
+  describe("the audit trail", () => {
+    it("records each write, by the admin who made it", async () => {
       await run((tx) => createAsset(tx, admin, newAsset("admin-asset")));
       const loaded = (await getAssetFormValues("admin-asset", db.prisma))!;
       await run((tx) => updateAsset(tx, admin, "admin-asset", updateAssetSchema.parse({ ...loaded, name: "Admin asset" })));

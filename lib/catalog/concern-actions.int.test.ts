@@ -7,7 +7,7 @@ import { useTestDatabase } from "@/lib/testing/test-database";
 import { createAssetKind, createConcern, updateConcern } from "./concern-actions";
 import { getCatalog } from "./concern-queries";
 import { createAssetKindSchema, createConcernSchema, updateConcernSchema } from "./schemas";
-import { catalogTestKit, type Tx } from "./test-helpers";
+import { catalogTestKit } from "./test-helpers";
 
 describe("concern and asset-kind writes", () => {
   const db = useTestDatabase();
@@ -125,23 +125,8 @@ describe("concern and asset-kind writes", () => {
     expect(catalog.kinds.find((kind) => kind.key === "website")!.assetsInScope).toBe(4);
   });
 
-  describe("authorization: only admins edit the catalog", () => {
-    for (const email of ["marketing.manager@example.org", "viewer@example.org"]) {
-      it(`refuses ${email} every concern and kind write, changing nothing`, async () => {
-        const user = await userOf(email);
-        const before = await catalogState();
-        const writes: ((tx: Tx) => Promise<unknown>)[] = [
-          (tx) => createConcern(tx, user, createConcernSchema.parse({ key: "forged", name: "Forged", home: "it", kindKeys: ["website"] })),
-          (tx) => updateConcern(tx, user, "privacy-compliance", updateConcernSchema.parse({ kindKeys: [] })),
-          (tx) => updateConcern(tx, user, "content", updateConcernSchema.parse({ name: "Hijacked" })),
-          (tx) => createAssetKind(tx, user, createAssetKindSchema.parse({ key: "forged-kind", label: "Forged" })),
-        ];
-        for (const write of writes) expect((await refusal(write)).code).toBe("forbidden");
-        expect(await catalogState()).toEqual(before);
-      });
-    }
-
-    it("lets the admin do each of them", async () => {
+  describe("the audit trail", () => {
+    it("records each write, by the admin who made it", async () => {
       await run((tx) => createConcern(tx, admin, createConcernSchema.parse({ key: "admin-concern", name: "Admin concern", home: "it" })));
       await run((tx) => updateConcern(tx, admin, "admin-concern", updateConcernSchema.parse({ kindKeys: ["crm"] })));
       await run((tx) => createAssetKind(tx, admin, createAssetKindSchema.parse({ key: "admin-kind", label: "Admin kind" })));

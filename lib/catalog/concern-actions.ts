@@ -1,8 +1,8 @@
 import { recordAudit } from "@/lib/audit/record";
-import { canEditCatalog, type PolicyUser } from "@/lib/auth/policy";
+import type { PolicyUser } from "@/lib/auth/policy";
 import type { Prisma } from "@/lib/db/generated/client";
-import { AppError, ensureAllowed } from "@/lib/errors";
-import { CATALOG_REFUSAL, KEY_TAKEN } from "./asset-actions";
+import { AppError } from "@/lib/errors";
+import { KEY_TAKEN } from "./asset-actions";
 import type { ConcernHomeValue } from "./constants";
 import type { CreateAssetKindInput, CreateConcernInput, UpdateConcernInput } from "./schemas";
 
@@ -62,7 +62,6 @@ async function nextSortOrder(current: Promise<{ _max: { sortOrder: number | null
 }
 
 export async function createConcern(tx: Tx, user: PolicyUser, input: CreateConcernInput): Promise<ConcernRecord> {
-  ensureAllowed(canEditCatalog(user), CATALOG_REFUSAL);
   if (await tx.concern.findUnique({ where: { key: input.key }, select: { id: true } })) {
     throw new AppError("conflict", KEY_TAKEN, { fieldErrors: { key: [KEY_TAKEN] } });
   }
@@ -91,7 +90,6 @@ export const STALE_CONCERN_MESSAGE = "Someone changed this concern in the meanti
  * When the caller sends the `updatedAt` it loaded, a concern changed since then is refused, not overwritten.
  */
 export async function updateConcern(tx: Tx, user: PolicyUser, key: string, input: UpdateConcernInput): Promise<ConcernRecord> {
-  ensureAllowed(canEditCatalog(user), CATALOG_REFUSAL);
   const concern = await tx.concern.findUnique({ where: { key }, select: CONCERN_SELECT });
   if (!concern) throw new AppError("not-found", `There is no concern with the key "${key}".`);
   const current = toRecord(concern);
@@ -129,7 +127,6 @@ export async function updateConcern(tx: Tx, user: PolicyUser, key: string, input
 }
 
 export async function createAssetKind(tx: Tx, user: PolicyUser, input: CreateAssetKindInput): Promise<{ key: string; label: string }> {
-  ensureAllowed(canEditCatalog(user), CATALOG_REFUSAL);
   if (await tx.assetKind.findUnique({ where: { key: input.key }, select: { id: true } })) {
     throw new AppError("conflict", KEY_TAKEN, { fieldErrors: { key: [KEY_TAKEN] } });
   }

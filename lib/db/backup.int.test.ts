@@ -2,33 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
+import { fingerprintDatabase as fingerprint } from "@/lib/testing/fingerprint";
 import { createTestDatabase, useTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
 import { backupDatabase, BackupError, restoreDatabase } from "./backup";
 import { dropDatabase } from "./migrate";
-
-/** Every table's rows as one fingerprint, so "restored" means byte-for-byte the same data. */
-async function fingerprint(url: string): Promise<Record<string, string>> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const tables = (
-      await client.query<{ name: string }>(
-        `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' ORDER BY 1`,
-      )
-    ).rows.map((row) => row.name);
-    const result: Record<string, string> = {};
-    for (const table of tables) {
-      const row = await client.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS hash FROM "${table}" t`);
-      result[table] = `${row.rows[0].n}:${row.rows[0].hash}`;
-    }
-    return result;
-  } finally {
-    await client.end();
-  }
-}
 
 describe("backup and restore", () => {
   const source = useTestDatabase();

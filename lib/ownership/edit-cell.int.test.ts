@@ -3,7 +3,9 @@ import { recordAudit } from "@/lib/audit/record";
 import type { PolicyUser } from "@/lib/auth/policy";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { AppError } from "@/lib/errors";
+import { authorizeAs } from "@/lib/testing/authorize";
 import { useTestDatabase } from "@/lib/testing/test-database";
+import { cellEditors } from "./cell-access";
 import { loadCellState } from "./cell-state";
 import { editCell } from "./edit-cell";
 import type { EditCellInput } from "./schemas";
@@ -32,9 +34,11 @@ describe("editCell", () => {
 
   async function run(user: PolicyUser, assetKey: string, concernKey: string, input: Omit<EditCellInput, "expectedVersion"> & { expectedVersion?: string }) {
     const expectedVersion = input.expectedVersion ?? (await state(assetKey, concernKey)).version;
-    return db.prisma.$transaction((tx) =>
-      editCell(tx, user, { assetKey, concernKey }, { ...input, expectedVersion }, (entry) => recordAudit(tx, { ...entry, actorId: user.id })),
-    );
+    // As the route runs it: its policy locks and checks the cell, then the edit writes on what it read.
+    return db.prisma.$transaction(async (tx) => {
+      const cell = await authorizeAs(cellEditors, { user, tx, input: undefined, params: { assetKey, concernKey } });
+      return editCell(tx, user, cell, { ...input, expectedVersion }, (entry) => recordAudit(tx, { ...entry, actorId: user.id }));
+    });
   }
 
   async function expectRefused(promise: Promise<unknown>, code: AppError["code"]) {

@@ -1,10 +1,9 @@
 import type { Prisma } from "@/lib/db/generated/client";
-import { canEditCell, type PolicyUser } from "@/lib/auth/policy";
+import type { PolicyUser } from "@/lib/auth/policy";
 import type { AuditEntry } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
-import { loadCellState, type CellState } from "./cell-state";
+import type { CellState } from "./cell-state";
 import { cellVersion } from "./cell-version";
-import { listCellsHandedOffTo } from "./handoffs";
 import type { EditCellInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -16,20 +15,18 @@ export interface EditCellResult {
 }
 
 /**
- * Adds and ends A/R/C/I assignments of one cell, in the caller's transaction. The asset row is locked
- * first, so two saves of the same cell are serialised and the second one sees the first one's version.
+ * Adds and ends A/R/C/I assignments of one cell, in the caller's transaction, on the cell state that the
+ * route's policy (`cellEditors`, ./cell-access.ts) read and allowed after locking the asset row: two saves
+ * of the same cell are serialised, and the second one sees the first one's version.
  */
 export async function editCell(
   tx: Tx,
   user: PolicyUser,
-  cell: { assetKey: string; concernKey: string },
+  state: CellState,
   input: EditCellInput,
   audit: (entry: Omit<AuditEntry, "actorId">) => Promise<void>,
   now = new Date(),
 ): Promise<EditCellResult> {
-  await tx.$queryRaw`SELECT id FROM "Asset" WHERE key = ${cell.assetKey} FOR UPDATE`;
-  const state = await loadCellState(tx, cell.assetKey, cell.concernKey, now);
-  await authorizeCellEdit(tx, user, state, now);
   if (state.asset.lifecycle === "retired") {
     throw new AppError("invalid", `${state.asset.name} is retired: its ownership is kept as history and cannot change.`);
   }
@@ -103,25 +100,4 @@ export async function editCell(
     select: { id: true },
   });
   return { version: cellVersion(after.map((a) => a.id)), added: input.add.length, ended: ending.length };
-}
-
-/** DESIGN.md section 5, with the facts read in this transaction. */
-async function authorizeCellEdit(tx: Tx, user: PolicyUser, state: CellState, now: Date): Promise<void> {
-  if (user.role === "admin") return;
-  if (user.role !== "manager" || user.teamId === null) {
-    throw new AppError("forbidden", "Only admins and the managers of the teams involved can change ownership.");
-  }
-  const settings = await tx.organisationSettings.findUnique({ where: { id: 1 }, select: { timeZone: true } });
-  const handedOff = await listCellsHandedOffTo(tx, user.teamId, now, settings?.timeZone ?? "UTC");
-  const allowed = canEditCell(user, {
-    cell: state.evaluated,
-    people: state.people,
-    handedOffToUsersTeam: handedOff.some((h) => h.assetId === state.asset.id && h.concernId === state.concern.id),
-  });
-  if (!allowed) {
-    throw new AppError(
-      "forbidden",
-      "You can change this cell only when someone in your team is accountable or responsible for it, or when it is an uncovered cell of your team's review.",
-    );
-  }
 }

@@ -1,8 +1,9 @@
 import { parse } from "csv-parse/sync";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/report/export/route";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
+import { clearDataVersionCache } from "@/lib/db/data-version";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { useTestDatabase } from "@/lib/testing/test-database";
 import { REPORT_CSV_COLUMNS } from "./csv";
@@ -20,7 +21,7 @@ vi.mock("@/lib/db/client", async (importOriginal) => ({
 type CsvRow = Record<(typeof REPORT_CSV_COLUMNS)[number], string>;
 
 async function download(query: string): Promise<Response> {
-  return GET(new Request(`http://localhost/api/report/export${query ? `?${query}` : ""}`), {});
+  return GET(new Request(`http://localhost/api/report/export${query ? `?${query}` : ""}`));
 }
 
 async function rowsOf(response: Response): Promise<CsvRow[]> {
@@ -38,6 +39,8 @@ describe("GET /api/report/export", () => {
     await seedDemoOrganisation(db.prisma);
     session.prisma = db.prisma;
   });
+  // These tests change the data behind the app's back (no audit event), so the shared report must not be reused.
+  beforeEach(() => clearDataVersionCache());
 
   async function signInAs(email: string) {
     const person = await db.prisma.person.findUniqueOrThrow({ where: { email }, include: { team: true } });
@@ -56,7 +59,7 @@ describe("GET /api/report/export", () => {
     session.user = null;
     const response = await download("");
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ error: "unauthenticated" });
+    expect(await response.json()).toMatchObject({ ok: false, code: "unauthenticated" });
   });
 
   it("lets a viewer download every gap row of the report, ranked, as an attachment named by its date", async () => {

@@ -52,7 +52,7 @@ describe("the command, the CSV download and the screen's table agree", () => {
   }
 
   async function downloadedGaps(filters: ReportFilters): Promise<GapKey[]> {
-    const response = await GET(new Request(`http://localhost/api/report/export?${reportQuery({ filters })}`), {});
+    const response = await GET(new Request(`http://localhost/api/report/export?${reportQuery({ filters })}`));
     expect(response.status).toBe(200);
     const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
     return rows.map((row) => `${row.asset_key}/${row.concern_key}/${row.gap_type}/${row.score}`);

@@ -2,10 +2,10 @@ import type { Db } from "@/lib/db/client";
 import type { GapType } from "@/lib/rules";
 import type { Report } from "./build-report";
 import { reportToCsv } from "./csv";
-import { parseReportFilters } from "./filters";
 import { gapTableNamesOf, listGapTableRows, selectReportCells } from "./gap-table";
-import { loadReport, type LoadedReport } from "./load-report";
-import { parseReportSelection, type ReportSelection } from "./selection";
+import type { LoadedReport } from "./load-report";
+import { loadSharedReport } from "./shared-report";
+import type { ReportExportQuery, ReportSelection } from "./selection";
 
 /** The report as the CLI's JSON: everything but what only the screen uses (names, evaluated cells, people, settings). */
 export function reportToJson(report: LoadedReport): string {
@@ -26,9 +26,8 @@ export function reportCsvFileName(report: Pick<Report, "asOf">): string {
   return `tandem-gap-report-${report.asOf.slice(0, 10)}.csv`;
 }
 
-/** The CSV download of a report view: its filters and drill-down read leniently from the URL's parameters. */
-export async function exportReportCsv(prisma: Db, params: URLSearchParams, now = new Date()): Promise<{ fileName: string; csv: string }> {
-  const raw = Object.fromEntries(params);
-  const report = await loadReport(prisma, parseReportFilters(raw), now);
-  return { fileName: reportCsvFileName(report), csv: loadedReportToCsv(report, parseReportSelection(raw)) };
+/** The CSV download of a report view: its filters and drill-down, as the route read them from the URL. */
+export async function exportReportCsv(prisma: Db, { filters, selection }: ReportExportQuery, now = new Date()): Promise<{ fileName: string; csv: string }> {
+  const report = await loadSharedReport(prisma, filters, now);
+  return { fileName: reportCsvFileName(report), csv: loadedReportToCsv(report, selection) };
 }

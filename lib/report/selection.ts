@@ -1,7 +1,7 @@
 import type { Route } from "next";
 import { z } from "zod";
 import { GAP_TYPES } from "@/lib/rules";
-import { reportFiltersToQuery, type ReportFilters } from "./filters";
+import { reportFiltersSchema, reportFiltersToQuery, type ReportFilters } from "./filters";
 
 /**
  * A drill-down: the chart element a reader clicked. Unlike the filters, which narrow the whole report
@@ -39,6 +39,14 @@ export const reportSelectionSchema = z.object({
 });
 
 export type ReportSelection = z.output<typeof reportSelectionSchema>;
+
+/** The query of a report view's CSV download: its filters and its drill-down, each read leniently. */
+export const reportExportQuerySchema = reportFiltersSchema.extend(reportSelectionSchema.shape).transform((query) => ({
+  filters: reportFiltersSchema.parse(query),
+  selection: reportSelectionSchema.parse(query),
+}));
+
+export type ReportExportQuery = z.output<typeof reportExportQuerySchema>;
 
 export const SELECTION_KEYS = Object.keys(reportSelectionSchema.shape) as (keyof ReportSelection)[];
 

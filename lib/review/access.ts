@@ -1,7 +1,9 @@
-import { canWorkOnReview, type PolicyUser } from "@/lib/auth/policy";
+import type { DataPolicy } from "@/lib/api/write-policy";
+import { canWorkOnReview, reviewWorkers } from "@/lib/auth/policy";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, ensureAllowed } from "@/lib/errors";
 import { cycleWindow, shiftIsoWeek } from "./iso-week";
+import { requireReviewId } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,22 +22,29 @@ const lockedReviewSelect = {
 export type LockedReview = Prisma.ReviewGetPayload<{ select: typeof lockedReviewSelect }>;
 
 /**
- * Locks the review row for the rest of the transaction, then checks the policy on what it read: every
- * write to a review (decisions, confirm-all, submit, reopen) is serialised, so a decision can never
- * land after the submit that made the review read-only, and two managers' writes never interleave.
+ * Locks the review row for the rest of the transaction and reads it: every write to a review (decisions,
+ * confirm-all, submit, reopen) is serialised, so a decision can never land after the submit that made the
+ * review read-only, and two managers' writes never interleave.
  */
-export async function lockReview(tx: Tx, user: PolicyUser, reviewId: number): Promise<LockedReview> {
+export async function lockReview(tx: Tx, reviewId: number): Promise<LockedReview> {
   await tx.$queryRaw`SELECT id FROM "Review" WHERE id = ${reviewId} FOR UPDATE`;
   const review = await tx.review.findUnique({ where: { id: reviewId }, select: lockedReviewSelect });
   if (!review) throw new AppError("not-found", "This review does not exist.");
-  ensureAllowed(
-    canWorkOnReview(user, review.teamId),
-    user.role === "viewer"
-      ? "Viewers read reviews; they do not fill them in."
-      : `Only an admin or the manager of ${review.team.name} can work on this review.`,
-  );
   return review;
 }
+
+/**
+ * The policy of the routes that fill in a review (DESIGN.md section 5): admins any team's, a manager their
+ * own team's, viewers none. The review is locked before it is checked, and the handler works on it.
+ */
+export const reviewOfOwnTeam: DataPolicy<LockedReview, { id: string }> = {
+  role: reviewWorkers,
+  async authorize({ tx, user, params }) {
+    const review = await lockReview(tx, requireReviewId(params.id));
+    ensureAllowed(canWorkOnReview(user, review.teamId), `Only an admin or the manager of ${review.team.name} can work on this review.`);
+    return review;
+  },
+};
 
 /**
  * A draft can be worked on during its week and the week after it (to submit late rather than not at

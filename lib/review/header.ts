@@ -1,4 +1,4 @@
-import { canWorkOnReview, type PolicyUser } from "@/lib/auth/policy";
+import { canReopenReview, canWorkOnReview, type PolicyUser } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { TeamFunction } from "@/lib/rules";
 import { isReviewEditable } from "./access";
@@ -58,6 +58,6 @@ export async function getReviewHeader(prisma: Db, reviewId: number, viewer: Pick
     reopenedAt: review.reopenedAt,
     overdue: isOverdue(review.cycle, review.submittedAt, now),
     editable: canWorkOnReview({ ...viewer, teamFunction: null }, review.teamId) && isReviewEditable(review, now),
-    canReopen: viewer.role === "admin" && review.status === "submitted",
+    canReopen: canReopenReview({ ...viewer, teamFunction: null }) && review.status === "submitted",
   };
 }

@@ -5,7 +5,7 @@ import { loadHistoryGrid } from "./history-grid";
 import { getReviewSummary, listOverdueTeamsIn } from "./home";
 import { confirmAllUnchanged, decideItem } from "./item-actions";
 import { getReviewRecord } from "./record";
-import { asWrite, NOW, openTeamReview, reviewCellsOf, seedReviewFixture, type ReviewFixture } from "./review-test-setup";
+import { asReviewWrite, NOW, openTeamReview, reviewCellsOf, seedReviewFixture, type ReviewFixture } from "./review-test-setup";
 import { submitReview } from "./submit";
 
 describe("review history, overdue teams and Home's summary on the demo", () => {
@@ -80,14 +80,14 @@ describe("review history, overdue teams and Home's summary on the demo", () => {
 
     const reviewId = await openTeamReview(db.prisma, fixture.users.itManager, webPlatform);
     const user = fixture.users.itManager;
-    await asWrite(db.prisma, user, (tx, audit) =>
-      decideItem(tx, user, reviewId, { assetKey: cells[0]!.assetKey, concernKey: cells[0]!.concernKey, decision: "confirm", note: null }, audit, NOW),
+    await asReviewWrite(db.prisma, user, reviewId, (tx, review, audit) =>
+      decideItem(tx, user, review, { assetKey: cells[0]!.assetKey, concernKey: cells[0]!.concernKey, decision: "confirm", note: null }, audit, NOW),
     );
     expect(await getReviewSummary(db.prisma, user, NOW)).toMatchObject({ decided: 1, total: cells.length, reviewId });
     expect((await getReviewSummary(db.prisma, user, new Date("2026-11-28T09:00:00.000Z")))?.overdue).toBe(true);
 
-    await asWrite(db.prisma, user, (tx, audit) => confirmAllUnchanged(tx, user, reviewId, audit, NOW));
-    await asWrite(db.prisma, user, (tx, audit) => submitReview(tx, user, reviewId, audit, NOW));
+    await asReviewWrite(db.prisma, user, reviewId, (tx, review, audit) => confirmAllUnchanged(tx, user, review, audit, NOW));
+    await asReviewWrite(db.prisma, user, reviewId, (tx, review, audit) => submitReview(tx, user, review, audit, NOW));
     expect(await getReviewSummary(db.prisma, user, NOW)).toMatchObject({ decided: cells.length, total: cells.length, submitted: true, overdue: false });
     expect((await statusesOf("Web Platform"))["2026-W48"]).toBe("on-time");
   });

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { loadCellState } from "@/lib/ownership/cell-state";
 import { listCellsHandedOffTo } from "@/lib/ownership/handoffs";
 import { computeReviewScope, type ReviewDecision } from "@/lib/rules";
-import { ensureEditable, lockReview, type LockedReview } from "./access";
+import { ensureEditable, type LockedReview } from "./access";
 import { describeItemForAudit, itemViewSelect, toItemView, type ItemView } from "./item-view";
 import { listUndecided } from "./review-cells";
 import { FLAG_REASON_TO_DB, type CellRef, type DecideItemInput } from "./schemas";
@@ -13,8 +13,9 @@ import { loadReviewCells } from "./scope";
 
 /**
  * The draft's writes: one decision per cell, saved as it is made (autosave), its undo, and "confirm all
- * unchanged". Each runs in the route's transaction after `lockReview`, so the later of two managers'
- * writes on the same cell wins and replaces the earlier one (one row per cell: the unique key).
+ * unchanged". Each runs in the route's transaction on the review its policy (`reviewOfOwnTeam`) locked and
+ * allowed, so the later of two managers' writes on the same cell wins and replaces the earlier one (one row
+ * per cell: the unique key).
  */
 
 type Tx = Prisma.TransactionClient;
@@ -26,8 +27,8 @@ export interface DecideResult {
   replaced: { decision: ReviewDecision; byName: string | null; at: Date } | null;
 }
 
-export async function decideItem(tx: Tx, user: PolicyUser, reviewId: number, input: DecideItemInput, audit: Audit, now = new Date()): Promise<DecideResult> {
-  const review = await lockReview(tx, user, reviewId);
+export async function decideItem(tx: Tx, user: PolicyUser, review: LockedReview, input: DecideItemInput, audit: Audit, now = new Date()): Promise<DecideResult> {
+  const reviewId = review.id;
   ensureEditable(review, now);
   const cell = await findCellOfReview(tx, review, input, now);
   await checkDecision(tx, review, input, now);
@@ -71,8 +72,8 @@ export async function decideItem(tx: Tx, user: PolicyUser, reviewId: number, inp
 }
 
 /** "Undo decision": the cell is undecided again. Undoing an undecided cell changes nothing. */
-export async function clearItem(tx: Tx, user: PolicyUser, reviewId: number, input: CellRef, audit: Audit, now = new Date()): Promise<{ cleared: boolean }> {
-  const review = await lockReview(tx, user, reviewId);
+export async function clearItem(tx: Tx, review: LockedReview, input: CellRef, audit: Audit, now = new Date()): Promise<{ cleared: boolean }> {
+  const reviewId = review.id;
   ensureEditable(review, now);
   const existing = await tx.reviewItem.findFirst({
     where: { reviewId, asset: { key: input.assetKey }, concern: { key: input.concernKey } },
@@ -85,8 +86,8 @@ export async function clearItem(tx: Tx, user: PolicyUser, reviewId: number, inpu
 }
 
 /** Decides every still-undecided cell of the review as confirmed, in one write. */
-export async function confirmAllUnchanged(tx: Tx, user: PolicyUser, reviewId: number, audit: Audit, now = new Date()): Promise<{ items: ItemView[] }> {
-  const review = await lockReview(tx, user, reviewId);
+export async function confirmAllUnchanged(tx: Tx, user: PolicyUser, review: LockedReview, audit: Audit, now = new Date()): Promise<{ items: ItemView[] }> {
+  const reviewId = review.id;
   ensureEditable(review, now);
   const decided = await tx.reviewItem.findMany({ where: { reviewId }, select: { assetId: true, concernId: true } });
   const { cells } = await loadReviewCells(tx, review.team, review.cycle, decided, now);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/testing/test-database";
 import { loadReviewBoard } from "./board";
 import { clearItem, confirmAllUnchanged, decideItem } from "./item-actions";
-import { asWrite, countRows, expectRefused, NOW, openTeamReview, reviewCellsOf, seedReviewFixture, type ReviewFixture } from "./review-test-setup";
+import { asReviewWrite, countRows, expectRefused, NOW, openTeamReview, reviewCellsOf, seedReviewFixture, type ReviewFixture } from "./review-test-setup";
 import type { DecideItemInput } from "./schemas";
 
 describe("review drafts: opening, autosaved decisions, undo and confirm-all", () => {
@@ -18,7 +18,7 @@ describe("review drafts: opening, autosaved decisions, undo and confirm-all", ()
   });
 
   const decide = (user: keyof ReviewFixture["users"], input: DecideItemInput, id = reviewId, now = NOW) =>
-    asWrite(db.prisma, fixture.users[user], (tx, audit) => decideItem(tx, fixture.users[user], id, input, audit, now));
+    asReviewWrite(db.prisma, fixture.users[user], id, (tx, review, audit) => decideItem(tx, fixture.users[user], review, input, audit, now));
 
   it("creates the week's cycle and the team's review once, with the manager who opened it", async () => {
     const again = await openTeamReview(db.prisma, fixture.users.itManager, webPlatform);
@@ -87,8 +87,8 @@ describe("review drafts: opening, autosaved decisions, undo and confirm-all", ()
     const ref = { assetKey: cell!.assetKey, concernKey: cell!.concernKey };
     await decide("itManager", { ...ref, decision: "confirm", note: null });
     const later = new Date(NOW.getTime() + 60_000);
-    const result = await asWrite(db.prisma, secondManager, (tx, audit) =>
-      decideItem(tx, secondManager, reviewId, { ...ref, decision: "flag", flagReason: "owner-unclear", note: null }, audit, later),
+    const result = await asReviewWrite(db.prisma, secondManager, reviewId, (tx, review, audit) =>
+      decideItem(tx, secondManager, review, { ...ref, decision: "flag", flagReason: "owner-unclear", note: null }, audit, later),
     );
     expect(result.replaced).toEqual({ decision: "confirm", byName: "Tom Becker", at: NOW });
     const rows = await db.prisma.reviewItem.findMany({ where: { reviewId, assetId: cell!.assetId, concernId: cell!.concernId } });
@@ -107,7 +107,7 @@ describe("review drafts: opening, autosaved decisions, undo and confirm-all", ()
   it("undoes a decision, and undoing an undecided cell changes nothing", async () => {
     const [first] = await reviewCellsOf(db.prisma, webPlatform);
     const ref = { assetKey: first!.assetKey, concernKey: first!.concernKey };
-    const undo = () => asWrite(db.prisma, fixture.users.itManager, (tx, audit) => clearItem(tx, fixture.users.itManager, reviewId, ref, audit, NOW));
+    const undo = () => asReviewWrite(db.prisma, fixture.users.itManager, reviewId, (tx, review, audit) => clearItem(tx, review, ref, audit, NOW));
     expect(await undo()).toEqual({ cleared: true });
     const before = await countRows(db.prisma);
     expect(await undo()).toEqual({ cleared: false });
@@ -131,7 +131,7 @@ describe("review drafts: opening, autosaved decisions, undo and confirm-all", ()
 
   it("confirms every still-undecided cell in one write, leaving the decided ones as they are", async () => {
     const decidedBefore = await db.prisma.reviewItem.findMany({ where: { reviewId }, orderBy: { id: "asc" } });
-    const result = await asWrite(db.prisma, fixture.users.itManager, (tx, audit) => confirmAllUnchanged(tx, fixture.users.itManager, reviewId, audit, NOW));
+    const result = await asReviewWrite(db.prisma, fixture.users.itManager, reviewId, (tx, review, audit) => confirmAllUnchanged(tx, fixture.users.itManager, review, audit, NOW));
     const cells = await reviewCellsOf(db.prisma, webPlatform, NOW, reviewId);
     const items = await db.prisma.reviewItem.findMany({ where: { reviewId } });
     expect(items).toHaveLength(cells.length);
@@ -141,7 +141,7 @@ describe("review drafts: opening, autosaved decisions, undo and confirm-all", ()
     expect(await db.prisma.auditEvent.count({ where: { entityId: String(reviewId), action: "review.all-confirmed" } })).toBe(1);
     // Nothing left: a second confirm-all writes nothing.
     const before = await countRows(db.prisma);
-    expect((await asWrite(db.prisma, fixture.users.itManager, (tx, audit) => confirmAllUnchanged(tx, fixture.users.itManager, reviewId, audit, NOW))).items).toEqual([]);
+    expect((await asReviewWrite(db.prisma, fixture.users.itManager, reviewId, (tx, review, audit) => confirmAllUnchanged(tx, fixture.users.itManager, review, audit, NOW))).items).toEqual([]);
     expect(await countRows(db.prisma)).toEqual(before);
   });
 });

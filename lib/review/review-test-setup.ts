@@ -6,6 +6,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { AppError } from "@/lib/errors";
 import type { EvaluatedCell } from "@/lib/rules";
+import { authorizeAs } from "@/lib/testing/authorize";
+import { reviewOfOwnTeam, type LockedReview } from "./access";
 import { openReview } from "./cycles";
 import { isoWeekOf } from "./iso-week";
 import { loadReviewCells } from "./scope";
@@ -48,6 +50,11 @@ export async function seedReviewFixture(db: Db): Promise<ReviewFixture> {
 /** Runs a review write as the route would: in one transaction, audit events by the user. */
 export function asWrite<T>(db: Db, user: PolicyUser, write: (tx: Tx, audit: Audit) => Promise<T>): Promise<T> {
   return db.$transaction((tx) => write(tx, (entry) => recordAudit(tx, { ...entry, actorId: user.id })), { timeout: 30_000 });
+}
+
+/** Runs a write to a review as its routes do: their policy locks the review and checks the user, then the write runs on it. */
+export function asReviewWrite<T>(db: Db, user: PolicyUser, reviewId: number, write: (tx: Tx, review: LockedReview, audit: Audit) => Promise<T>): Promise<T> {
+  return asWrite(db, user, async (tx, audit) => write(tx, await authorizeAs(reviewOfOwnTeam, { user, tx, input: undefined, params: { id: String(reviewId) } }), audit));
 }
 
 export function openTeamReview(db: Db, user: PolicyUser, teamId: number, now = NOW): Promise<number> {

@@ -1,8 +1,8 @@
 import type { PolicyUser } from "@/lib/auth/policy";
 import type { AuditEntry } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/db/generated/client";
-import { AppError, ensureAllowed } from "@/lib/errors";
-import { ensureEditable, lockReview } from "./access";
+import { AppError } from "@/lib/errors";
+import { ensureEditable, lockReview, type LockedReview } from "./access";
 import { applyChange, applyConfirm, type ApplyContext } from "./apply-items";
 import { compareReviewOrder, describeUndecided, listUndecided } from "./review-cells";
 import { loadReviewCells } from "./scope";
@@ -33,12 +33,13 @@ const submitItemSelect = {
 } as const;
 
 /**
- * Submits a review in the caller's transaction: refused while a cell of it is undecided; otherwise every
- * change and confirmation is applied and the review is marked submitted, all or nothing. A second submit
- * answers with the first one's time and writes nothing.
+ * Submits a review in the caller's transaction, on the review its policy (`reviewOfOwnTeam`) locked and
+ * allowed: refused while a cell of it is undecided; otherwise every change and confirmation is applied and
+ * the review is marked submitted, all or nothing. A second submit answers with the first one's time and
+ * writes nothing.
  */
-export async function submitReview(tx: Tx, user: PolicyUser, reviewId: number, audit: Audit, now = new Date(), options: SubmitOptions = {}): Promise<SubmitResult> {
-  const review = await lockReview(tx, user, reviewId);
+export async function submitReview(tx: Tx, user: PolicyUser, review: LockedReview, audit: Audit, now = new Date(), options: SubmitOptions = {}): Promise<SubmitResult> {
+  const reviewId = review.id;
   if (review.status === "submitted" && review.submittedAt) {
     return { submittedAt: review.submittedAt, alreadySubmitted: true, applied: { confirmed: 0, changed: 0, flagged: 0, handedOff: 0 } };
   }
@@ -104,10 +105,12 @@ export async function submitReview(tx: Tx, user: PolicyUser, reviewId: number, a
   return { submittedAt: now, alreadySubmitted: false, applied };
 }
 
-/** Only an admin reopens a submitted review; it becomes a draft again, and its next submit applies again. */
-export async function reopenReview(tx: Tx, user: PolicyUser, reviewId: number, audit: Audit, now = new Date()): Promise<{ reopenedAt: Date }> {
-  ensureAllowed(user.role === "admin", "Only an admin can reopen a submitted review.");
-  const review = await lockReview(tx, user, reviewId);
+/**
+ * A submitted review becomes a draft again, and its next submit applies again. Only an admin may: the
+ * route's policy (`reviewReopeners`) checks it.
+ */
+export async function reopenReview(tx: Tx, reviewId: number, audit: Audit, now = new Date()): Promise<{ reopenedAt: Date }> {
+  const review = await lockReview(tx, reviewId);
   if (review.status !== "submitted") throw new AppError("conflict", "This review is not submitted: there is nothing to reopen.");
   await tx.review.update({ where: { id: reviewId }, data: { status: "draft", reopenedAt: now, submittedAt: null, submittedById: null } });
   await audit({

@@ -10,10 +10,12 @@ export interface TestDatabase {
   prisma: Db;
 }
 
-/** A fresh copy of the migrated template database for one test file, dropped after it. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const templateUrl = inject("templateDatabaseUrl");
-  const name = `${databaseNameOf(templateUrl)}_${randomBytes(4).toString("hex")}`;
+/**
+ * A fresh copy of the migrated template database for one test file, dropped after it; or a copy of another
+ * database (nobody may be connected to it meanwhile), for tests that start each case from the same data.
+ */
+export async function createTestDatabase(templateUrl = inject("templateDatabaseUrl")): Promise<TestDatabase> {
+  const name = `${databaseNameOf(inject("templateDatabaseUrl"))}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: withDatabaseName(templateUrl, "postgres") });
   await admin.connect();
   try {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import * as apiSchemas from "@/lib/api/schemas";
 import * as credentials from "@/lib/auth/credentials";
 import * as catalogSchemas from "@/lib/catalog/schemas";
 import * as readUpload from "@/lib/import-export/read-upload";
@@ -20,6 +21,7 @@ import * as settings from "@/lib/settings/update-settings";
  * schema added anywhere is walked too.
  */
 const SCHEMA_MODULES: Record<string, Record<string, unknown>> = {
+  "lib/api/schemas.ts": apiSchemas,
   "lib/auth/credentials.ts": credentials,
   "lib/catalog/schemas.ts": catalogSchemas,
   "lib/import-export/read-upload.ts": readUpload,

@@ -1,4 +1,10 @@
-import { withApiUser } from "@/lib/auth/api";
+import { readRoute } from "@/lib/api/read-route";
+import { emptyQuerySchema } from "@/lib/api/schemas";
+import { anySignedIn } from "@/lib/auth/policy";
 
 /** Who the session belongs to, for scripts and machine clients. */
-export const GET = withApiUser(async (_request, { user }) => Response.json({ user }));
+export const GET = readRoute({
+  query: emptyQuerySchema,
+  policy: anySignedIn,
+  handle: async ({ user }) => Response.json({ user }),
+});

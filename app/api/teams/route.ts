@@ -1,5 +1,10 @@
 import { writeRoute } from "@/lib/api/write-route";
+import { catalogEditors } from "@/lib/auth/policy";
 import { createTeamSchema } from "@/lib/people/schemas";
 import { createTeam } from "@/lib/people/team-actions";
 
-export const POST = writeRoute(createTeamSchema, ({ tx, user, input }) => createTeam(tx, user, input));
+export const POST = writeRoute({
+  schema: createTeamSchema,
+  policy: catalogEditors,
+  handle: ({ tx, user, input }) => createTeam(tx, user, input),
+});

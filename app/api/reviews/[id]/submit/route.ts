@@ -1,8 +1,11 @@
-import { writeRoute, type WriteContext } from "@/lib/api/write-route";
-import { emptyBodySchema, requireReviewId } from "@/lib/review/schemas";
+import { writeRoute } from "@/lib/api/write-route";
+import { reviewOfOwnTeam } from "@/lib/review/access";
+import { emptyBodySchema } from "@/lib/review/schemas";
 import { submitReview } from "@/lib/review/submit";
 
 /** Applies the review's decisions and marks it submitted, all in one transaction; 422 while cells are undecided. */
-export const POST = writeRoute(emptyBodySchema, ({ tx, user, params, audit }: WriteContext<object, { id: string }>) =>
-  submitReview(tx, user, requireReviewId(params.id), audit),
-);
+export const POST = writeRoute({
+  schema: emptyBodySchema,
+  policy: reviewOfOwnTeam,
+  handle: ({ tx, user, subject: review, audit }) => submitReview(tx, user, review, audit),
+});

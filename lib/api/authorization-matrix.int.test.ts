@@ -1,0 +1,460 @@
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { recordAudit, type AuditEntry } from "@/lib/audit/record";
+import type { CurrentUser } from "@/lib/auth/session";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
+import { loadCellState } from "@/lib/ownership/cell-state";
+import { reviewOfOwnTeam } from "@/lib/review/access";
+import { openReview } from "@/lib/review/cycles";
+import { isoWeekOf } from "@/lib/review/iso-week";
+import { clearItem, confirmAllUnchanged, decideItem } from "@/lib/review/item-actions";
+import { getOrganisationTimeZone, loadReviewCells } from "@/lib/review/scope";
+import { reopenReview } from "@/lib/review/submit";
+import { authorizeAs } from "@/lib/testing/authorize";
+import { checkSource, listRequestSources } from "@/lib/testing/authorization-paths";
+import { fingerprintThrough } from "@/lib/testing/fingerprint";
+import { useTestDatabase } from "@/lib/testing/test-database";
+
+/**
+ * Issue 6, item 1: every write route of the app, tried as an admin, the manager of the team that owns what
+ * it writes, the manager of another team, a viewer and an anonymous visitor, through the route handler as
+ * Next.js runs it. Each case is generated from the table below. A refused write must answer its exact status
+ * and leave every table of the database as it was; an accepted one must have written, with an audit event by
+ * its author. The cases share one database: accepted writes work on entities made for them, or on data that
+ * stays valid for the next case, so no case depends on another. Every read route is tried by the same
+ * people: all signed-in ones read, an anonymous visitor gets 401, and nobody's read writes anything.
+ */
+
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null, prisma: null as Db | null }));
+vi.mock("server-only", () => ({}));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("@/lib/db/client", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/db/client")>()),
+  getPrisma: () => session.prisma,
+}));
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+type Actor = "admin" | "manager of the owning team" | "manager of another team" | "viewer" | "anonymous";
+const ACTORS: readonly Actor[] = ["admin", "manager of the owning team", "manager of another team", "viewer", "anonymous"];
+
+const TEAM_MANAGERS = {
+  "Web Platform": "it.manager@example.org",
+  "Brand & Content": "marketing.manager@example.org",
+  "Security & Infrastructure": "sarah.oconnell@example.org",
+} as const;
+type TeamName = keyof typeof TEAM_MANAGERS;
+
+/** Who may make the write: DESIGN.md section 5. */
+type MayWrite = "admins" | "admins and the owning team's manager";
+
+interface WriteRequest {
+  params?: Record<string, string>;
+  /** A JSON body, or the multipart form of an upload. */
+  body: unknown;
+}
+
+interface WriteRow {
+  method: "POST" | "PUT" | "PATCH" | "DELETE";
+  /** The route's path as its folder names it. */
+  route: string;
+  /** The team whose data it writes; null for what belongs to the whole organisation (any manager stands in). */
+  owner: TeamName | null;
+  mayWrite: MayWrite;
+  /** A valid request, built on the database as it is when the case runs (with any set-up the write needs). */
+  request: (kit: Kit) => Promise<WriteRequest>;
+}
+
+interface Kit {
+  db: Db;
+  /** A name no earlier case used, for entities a case creates. */
+  unique: (prefix: string) => string;
+  teamId: (team: TeamName) => number;
+  /** A person made for this case, so that writing to them changes nothing another case relies on. */
+  freshPerson: (team: TeamName, deactivated?: boolean) => Promise<{ id: number; updatedAt: Date }>;
+  /** The owning team's review of this week, as a draft (reopened when an earlier case submitted it). */
+  currentDraft: (team: TeamName) => Promise<{ id: number; cells: { assetKey: string; concernKey: string }[] }>;
+  asAdmin: <T>(write: (tx: Prisma.TransactionClient, audit: (entry: Omit<AuditEntry, "actorId">) => Promise<void>) => Promise<T>) => Promise<T>;
+  admin: CurrentUser;
+}
+
+/** A cell edit that adds an informed holder (coverage stays as it was, so the cell keeps its owners). */
+const informSomeoneOf = (assetKey: string, concernKey: string) => async ({ db }: Kit): Promise<WriteRequest> => {
+  const state = await loadCellState(db, assetKey, concernKey, new Date());
+  const informed = new Set(state.holders.filter((holder) => holder.role === "I").map((holder) => holder.personId));
+  const person = await db.person.findFirstOrThrow({ where: { deactivatedAt: null, id: { notIn: [...informed] } }, orderBy: { id: "asc" } });
+  return { params: { assetKey, concernKey }, body: { expectedVersion: state.version, add: [{ personId: person.id, role: "I" }], end: [] } };
+};
+
+const reviewParams = (id: number) => ({ id: String(id) });
+
+const WRITES: readonly WriteRow[] = [
+  {
+    method: "POST",
+    route: "/api/asset-kinds",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ unique }) => ({ body: { key: unique("kind"), label: "Smart speaker" } }),
+  },
+  {
+    method: "POST",
+    route: "/api/assets",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ unique }) => ({ body: { key: unique("asset"), name: "Pop-up store site", kindKey: "website", criticality: "low", lifecycle: "planned" } }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/assets/[key]",
+    owner: "Web Platform",
+    mayWrite: "admins",
+    request: async ({ db, unique }) => {
+      const asset = await db.asset.findUniqueOrThrow({ where: { key: "online-store" }, include: { kind: true } });
+      return {
+        params: { key: asset.key },
+        body: { name: unique("Online store"), kindKey: asset.kind.key, criticality: asset.criticality, lifecycle: "active", updatedAt: asset.updatedAt.toISOString() },
+      };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/assets/[key]/retire",
+    owner: "Web Platform",
+    mayWrite: "admins",
+    request: async ({ db, unique }) => {
+      const kind = await db.assetKind.findUniqueOrThrow({ where: { key: "website" } });
+      const asset = await db.asset.create({ data: { key: unique("retire-me"), name: "Old microsite", kindId: kind.id, criticality: "low" } });
+      return { params: { key: asset.key }, body: {} };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/cells/[assetKey]/[concernKey]",
+    // Covered, and Web Platform holds its A and R.
+    owner: "Web Platform",
+    mayWrite: "admins and the owning team's manager",
+    request: informSomeoneOf("online-store", "hosting-uptime"),
+  },
+  {
+    method: "POST",
+    route: "/api/cells/[assetKey]/[concernKey]",
+    // Uncovered (no A) and of an IT concern: in the review scope of every IT team, Web Platform included,
+    // though nobody of Web Platform holds it.
+    owner: "Web Platform",
+    mayWrite: "admins and the owning team's manager",
+    request: informSomeoneOf("youtube-channel", "security-access"),
+  },
+  {
+    method: "POST",
+    route: "/api/concerns",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ unique }) => ({ body: { key: unique("concern"), name: "Accessibility", home: "shared", kindKeys: ["website"] } }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/concerns/[key]",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ db, unique }) => {
+      const concern = await db.concern.findUniqueOrThrow({ where: { key: "hosting-uptime" } });
+      return { params: { key: concern.key }, body: { description: unique("Uptime, capacity and response times"), updatedAt: concern.updatedAt.toISOString() } };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/import",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ unique }) => {
+      const form = new FormData();
+      form.set("mode", "apply");
+      form.set("people", ["email,name,team,function,role,active", `${unique("imported")}@example.org,Imported Person,Web Platform,it,none,true`].join("\n"));
+      return { body: form };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/people",
+    owner: "Web Platform",
+    mayWrite: "admins",
+    request: async ({ unique, teamId }) => ({ body: { email: `${unique("new")}@example.org`, name: "New Engineer", teamId: teamId("Web Platform"), role: "none" } }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/people/[id]",
+    owner: "Web Platform",
+    mayWrite: "admins",
+    request: async ({ freshPerson, teamId }) => {
+      const person = await freshPerson("Web Platform");
+      return { params: { id: String(person.id) }, body: { name: "Renamed Engineer", teamId: teamId("Web Platform"), role: "viewer", updatedAt: person.updatedAt.toISOString() } };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/people/[id]/deactivate",
+    owner: "Web Platform",
+    mayWrite: "admins",
+    request: async ({ freshPerson }) => ({ params: { id: String((await freshPerson("Web Platform")).id) }, body: {} }),
+  },
+  {
+    method: "POST",
+    route: "/api/people/[id]/reactivate",
+    owner: "Security & Infrastructure",
+    mayWrite: "admins",
+    request: async ({ freshPerson }) => ({ params: { id: String((await freshPerson("Security & Infrastructure", true)).id) }, body: {} }),
+  },
+  {
+    method: "POST",
+    route: "/api/people/[id]/password",
+    owner: "Web Platform",
+    mayWrite: "admins",
+    request: async ({ db }) => {
+      const manager = await db.person.findUniqueOrThrow({ where: { email: TEAM_MANAGERS["Web Platform"] } });
+      return { params: { id: String(manager.id) }, body: { password: "correct horse battery staple" } };
+    },
+  },
+  {
+    method: "PUT",
+    route: "/api/reviews/[id]/items",
+    owner: "Web Platform",
+    mayWrite: "admins and the owning team's manager",
+    request: async ({ currentDraft }) => {
+      const review = await currentDraft("Web Platform");
+      return { params: reviewParams(review.id), body: { ...review.cells[0]!, decision: "flag", flagReason: "owner-unclear" } };
+    },
+  },
+  {
+    method: "DELETE",
+    route: "/api/reviews/[id]/items",
+    owner: "Web Platform",
+    mayWrite: "admins and the owning team's manager",
+    request: async ({ currentDraft, asAdmin, admin }) => {
+      const review = await currentDraft("Web Platform");
+      const cell = review.cells[0]!;
+      await asAdmin(async (tx, audit) => {
+        const locked = await authorizeAs(reviewOfOwnTeam, { user: admin, tx, input: undefined, params: reviewParams(review.id) });
+        return decideItem(tx, admin, locked, { ...cell, decision: "confirm", note: null }, audit);
+      });
+      return { params: reviewParams(review.id), body: cell };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/reviews/[id]/confirm-all",
+    owner: "Web Platform",
+    mayWrite: "admins and the owning team's manager",
+    request: async ({ currentDraft, asAdmin, admin }) => {
+      const review = await currentDraft("Web Platform");
+      // At least one cell left undecided, for "confirm all" to confirm.
+      await asAdmin(async (tx, audit) => {
+        const locked = await authorizeAs(reviewOfOwnTeam, { user: admin, tx, input: undefined, params: reviewParams(review.id) });
+        return clearItem(tx, locked, review.cells[0]!, audit);
+      });
+      return { params: reviewParams(review.id), body: {} };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/reviews/[id]/submit",
+    owner: "Web Platform",
+    mayWrite: "admins and the owning team's manager",
+    request: async ({ currentDraft, asAdmin, admin }) => {
+      const review = await currentDraft("Web Platform");
+      await asAdmin(async (tx, audit) => {
+        const locked = await authorizeAs(reviewOfOwnTeam, { user: admin, tx, input: undefined, params: reviewParams(review.id) });
+        return confirmAllUnchanged(tx, admin, locked, audit);
+      });
+      return { params: reviewParams(review.id), body: {} };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/reviews/[id]/reopen",
+    owner: "Web Platform",
+    mayWrite: "admins",
+    request: async ({ db, teamId }) => {
+      const submitted = await db.review.findFirstOrThrow({ where: { teamId: teamId("Web Platform"), status: "submitted" }, orderBy: { submittedAt: "desc" } });
+      return { params: reviewParams(submitted.id), body: {} };
+    },
+  },
+  {
+    method: "PATCH",
+    route: "/api/settings",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ db }) => {
+      const { name, timeZone, staleAfterDays, overloadHighCriticalCells, overloadConcernSharePct, overloadConcernMinCells } =
+        await db.organisationSettings.findUniqueOrThrow({ where: { id: 1 } });
+      return { body: { name, timeZone, staleAfterDays: staleAfterDays + 1, overloadHighCriticalCells, overloadConcernSharePct, overloadConcernMinCells } };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/teams",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ unique }) => ({ body: { name: unique("Growth Lab"), function: "marketing" } }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/teams/[id]",
+    owner: "Web Platform",
+    mayWrite: "admins",
+    request: async ({ db, unique, teamId }) => {
+      const team = await db.team.findUniqueOrThrow({ where: { id: teamId("Web Platform") } });
+      return { params: { id: String(team.id) }, body: { name: unique("Web Platform"), function: team.function, updatedAt: team.updatedAt.toISOString() } };
+    },
+  },
+];
+
+/** Everyone signed in reads everything (DESIGN.md section 5); reading never writes. */
+const READS: readonly { route: string; params?: Record<string, string> }[] = [
+  { route: "/api/me" },
+  { route: "/api/export/[file]", params: { file: "people.csv" } },
+  { route: "/api/report/export" },
+];
+
+function expectedStatus(row: WriteRow, actor: Actor): 200 | 401 | 403 {
+  if (actor === "anonymous") return 401;
+  if (actor === "admin") return 200;
+  return actor === "manager of the owning team" && row.mayWrite === "admins and the owning team's manager" ? 200 : 403;
+}
+
+/** The actor's email: the other team is Brand & Content, or Web Platform when Brand & Content owns the write. */
+function emailOf(actor: Exclude<Actor, "anonymous">, row: Pick<WriteRow, "owner">): string {
+  const owner = row.owner ?? "Web Platform";
+  if (actor === "admin") return "admin@example.org";
+  if (actor === "viewer") return "viewer@example.org";
+  if (actor === "manager of the owning team") return TEAM_MANAGERS[owner];
+  return TEAM_MANAGERS[owner === "Brand & Content" ? "Web Platform" : "Brand & Content"];
+}
+
+const urlOf = (route: string, params: Record<string, string> = {}) =>
+  `http://localhost${route.replace(/\[(\w+)\]/g, (_match, name: string) => encodeURIComponent(params[name] ?? ""))}`;
+
+type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+describe("the authorization matrix of every route", () => {
+  const database = useTestDatabase();
+  let kit: Kit;
+  const teamIds = new Map<TeamName, number>();
+  let fingerprintClient: pg.Client;
+  const fingerprint = () => fingerprintThrough(fingerprintClient);
+
+  beforeAll(async () => {
+    const db = database.prisma;
+    fingerprintClient = new pg.Client({ connectionString: database.url });
+    await fingerprintClient.connect();
+    await seedDemoOrganisation(db);
+    session.prisma = db;
+    for (const team of await db.team.findMany()) if (team.name in TEAM_MANAGERS) teamIds.set(team.name as TeamName, team.id);
+    const admin = await currentUserOf(db, "admin@example.org");
+    let counter = 0;
+    const scopes: Partial<Record<TeamName, { assetKey: string; concernKey: string }[]>> = {};
+    const asAdmin: Kit["asAdmin"] = (write) =>
+      db.$transaction((tx) => write(tx, (entry) => recordAudit(tx, { ...entry, actorId: admin.id })), { timeout: 30_000 });
+    kit = {
+      db,
+      admin,
+      asAdmin,
+      unique: (prefix) => `${prefix.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${++counter}`,
+      teamId: (team) => teamIds.get(team)!,
+      freshPerson: (team, deactivated = false) =>
+        db.person.create({
+          data: { email: `matrix-${++counter}@example.org`, name: `Matrix Person ${counter}`, teamId: teamIds.get(team)!, role: "none", deactivatedAt: deactivated ? new Date() : null },
+        }),
+      currentDraft: async (team) => {
+        const now = new Date();
+        const timeZone = await getOrganisationTimeZone(db);
+        const isoWeek = isoWeekOf(now, timeZone);
+        const id = await asAdmin((tx, audit) => openReview(tx, admin, teamIds.get(team)!, isoWeek, timeZone, audit));
+        if ((await db.review.findUniqueOrThrow({ where: { id } })).status === "submitted") await asAdmin((tx, audit) => reopenReview(tx, id, audit));
+        // The cases change no A or R holder of the team, so its scope stays what it was at the first case.
+        const cells = (scopes[team] ??= (await loadReviewCells(db, { id: teamIds.get(team)!, function: "it" }, { isoWeek, timeZone }, [], now)).cells.map(
+          ({ assetKey, concernKey }) => ({ assetKey, concernKey }),
+        ));
+        return { id, cells };
+      },
+    };
+  });
+
+  afterAll(async () => {
+    await fingerprintClient?.end();
+  });
+
+  it("has a row for every route of the app", () => {
+    const routes = listRequestSources(ROOT).flatMap(({ file, text }) => checkSource(file, text));
+    const routesBuiltWith = (wrapper: string) => routes.filter((entry) => entry.wrapper === wrapper).map((entry) => `${entry.name} ${entry.file}`);
+    expect([...new Set(WRITES.map((row) => `${row.method} app${row.route}/route.ts`))].sort()).toEqual(routesBuiltWith("writeRoute").sort());
+    expect(READS.map((row) => `GET app${row.route}/route.ts`).sort()).toEqual(routesBuiltWith("readRoute").sort());
+  });
+
+  for (const read of READS) {
+    it.each(ACTORS)(`GET ${read.route} as %s: 200, or 401 anonymously, writing nothing`, async (actor) => {
+      const handler = (await import(/* @vite-ignore */ path.join(ROOT, "app", read.route, "route.ts"))).GET as RouteHandler;
+      const before = await fingerprint();
+      session.user = actor === "anonymous" ? null : await currentUserOf(kit.db, emailOf(actor, { owner: null }));
+      const response = await handler(new Request(urlOf(read.route, read.params)), { params: Promise.resolve(read.params ?? {}) });
+      session.user = null;
+      if (actor === "anonymous") {
+        expect(response.status).toBe(401);
+        expect(await response.json()).toEqual({ ok: false, code: "unauthenticated", error: "Sign in first." });
+      } else {
+        expect(response.status, await response.clone().text()).toBe(200);
+      }
+      expect(await fingerprint()).toEqual(before);
+    });
+  }
+
+  for (const row of WRITES) {
+    describe(`${row.method} ${row.route}${row.owner ? ` (owned by ${row.owner})` : ""}`, () => {
+      for (const actor of ACTORS) {
+        const status = expectedStatus(row, actor);
+        it(`as ${actor === "manager of the owning team" && row.owner === null ? "a manager" : actor}: ${status}`, async () => {
+          const handler = (await import(/* @vite-ignore */ path.join(ROOT, "app", row.route, "route.ts")))[row.method] as RouteHandler;
+          session.user = null;
+          const { params = {}, body } = await row.request(kit);
+          const user = actor === "anonymous" ? null : await currentUserOf(kit.db, emailOf(actor, row));
+          const before = await fingerprint();
+          const lastAuditEvent = (await kit.db.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
+
+          session.user = user;
+          const response = await handler(requestOf(row, params, body), { params: Promise.resolve(params) });
+          session.user = null;
+
+          const answer = await response.json();
+          expect({ status: response.status, answer }).toMatchObject({ status, answer: { ok: status === 200 } });
+          if (status === 200) {
+            expect(await fingerprint()).not.toEqual(before);
+            expect(await kit.db.auditEvent.count({ where: { id: { gt: lastAuditEvent }, actorId: user!.id } })).toBeGreaterThan(0);
+          } else {
+            expect(answer.code).toBe(status === 401 ? "unauthenticated" : "forbidden");
+            expect(await fingerprint()).toEqual(before);
+          }
+        });
+      }
+    });
+  }
+});
+
+function requestOf(row: WriteRow, params: Record<string, string>, body: unknown): Request {
+  if (body instanceof FormData) return new Request(urlOf(row.route, params), { method: row.method, body });
+  return new Request(urlOf(row.route, params), { method: row.method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+}
+
+async function currentUserOf(db: Db, email: string): Promise<CurrentUser> {
+  const person = await db.person.findUniqueOrThrow({ where: { email }, include: { team: true } });
+  return {
+    id: person.id,
+    email: person.email,
+    name: person.name,
+    role: person.role as CurrentUser["role"],
+    teamId: person.teamId,
+    teamName: person.team?.name ?? null,
+    teamFunction: person.team?.function ?? null,
+  };
+}
