@@ -21,7 +21,8 @@ export const authConfig = {
   callbacks: {
     authorized({ auth, request: { nextUrl } }) {
       const signedIn = Boolean(auth?.user);
-      if (nextUrl.pathname === "/sign-in" && signedIn) return Response.redirect(new URL("/", nextUrl));
+      // No redirect away from /sign-in here: a valid cookie of a person since deactivated would loop between
+      // / and /sign-in. The sign-in page sends people who really are signed in home itself.
       if (isPublicPath(nextUrl.pathname)) return true;
       if (signedIn) return true;
       if (nextUrl.pathname.startsWith("/api/")) {

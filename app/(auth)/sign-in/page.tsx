@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { getCurrentUser } from "@/lib/auth/session";
 import { describeSignInError } from "@/lib/auth/sign-in-errors";
 import { singleSignOnSettings } from "@/lib/auth/sso-settings";
 import { SignInForm } from "./sign-in-form";
@@ -15,6 +18,7 @@ interface SignInSearchParams {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SignInSearchParams> }) {
   const { callbackUrl, error, email } = await searchParams;
+  if (await getCurrentUser()) redirect(safeCallbackPath(callbackUrl));
   const singleSignOn = singleSignOnSettings();
   const errorMessage = describeSignInError(error, email);
   return (
