@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import { redirect } from "next/navigation";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -18,7 +18,7 @@ interface SignInSearchParams {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<SignInSearchParams> }) {
   const { callbackUrl, error, email } = await searchParams;
-  if (await getCurrentUser()) redirect(safeCallbackPath(callbackUrl));
+  if (await getCurrentUser()) redirect(safeCallbackPath(callbackUrl) as Route);
   const singleSignOn = singleSignOnSettings();
   const errorMessage = describeSignInError(error, email);
   return (
