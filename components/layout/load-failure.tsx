@@ -44,10 +44,23 @@ export function LoadFailure({ retry }: { retry: () => void }) {
       </section>
     );
   }
+  return <ScreenLoadError title="This screen could not be loaded" retry={retry} />;
+}
+
+/** The panel of a screen that failed to load for a reason other than the database: what failed, and "Try again". */
+export function ScreenLoadError({
+  title,
+  reassurance = "Nothing was changed.",
+  retry,
+}: {
+  title: string;
+  reassurance?: string;
+  retry: () => void;
+}) {
   return (
     <section className="panel" role="alert">
-      <h1>This screen could not be loaded</h1>
-      <p>Something went wrong on our side. Nothing was changed.</p>
+      <h1>{title}</h1>
+      <p>Something went wrong on our side. {reassurance}</p>
       <button type="button" className="button button-secondary" onClick={retry}>
         Try again
       </button>
