@@ -107,7 +107,9 @@ test.describe("faults", () => {
     const interrupted = page.goto("/assets");
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await database.stop();
-    expect((await interrupted)?.status()).toBe(500);
+    // 500 when the failure comes before Next.js has sent the first bytes, 200 when the screen's loading
+    // shell was already streamed: which one depends on timing; the page the person sees is the same.
+    expect([200, 500]).toContain((await interrupted)?.status());
     await expect(page.getByRole("heading", { level: 1, name: "Tandem cannot reach its database at the moment" })).toBeVisible();
     await expect(page.getByText("This screen loads again by itself")).toBeVisible();
     await page.screenshot({ path: "e2e/screenshots/outage-error-boundary.png", fullPage: true });

@@ -38,7 +38,7 @@ test.describe("sessions", () => {
     const { user } = (await (await request.get("/api/me")).json()) as { user: { id: number; email: string; name: string } };
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const page = await context.newPage();
-    const me = { sub: String(user.id), email: user.email, name: user.name };
+    const me = { sub: String(user.id), sid: crypto.randomUUID(), email: user.email, name: user.name };
     const cookie = (value: string) => ({ name: SESSION_COOKIE, value, url: baseURL! });
     // The same token, valid: it signs the admin in, proving the cookie is minted as the app would.
     await context.addCookies([cookie(await encode({ token: me, secret: E2E_AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 60 }))]);
@@ -54,5 +54,14 @@ test.describe("sessions", () => {
     await signedOut.goto("/");
     await expect(signedOut).toHaveURL(/\/sign-in/);
     await expired.close();
+  });
+
+  test("a token without a session id (minted before sessions could be revoked) is not honoured", async ({ browser, baseURL, request }) => {
+    const { user } = (await (await request.get("/api/me")).json()) as { user: { id: number; email: string; name: string } };
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const token = await encode({ token: { sub: String(user.id), email: user.email, name: user.name }, secret: E2E_AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 60 });
+    await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL! }]);
+    expect((await context.request.get("/api/me")).status()).toBe(401);
+    await context.close();
   });
 });

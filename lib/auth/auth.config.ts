@@ -12,10 +12,13 @@ export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
+/** A session lasts this long after its last request (the cookie is refreshed as it is used). */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
 export const authConfig = {
   // Errors of a sign-in through the provider land on the sign-in page too, which explains them.
   pages: { signIn: "/sign-in", error: "/sign-in" },
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   trustHost: true,
   providers: [],
   callbacks: {
@@ -34,11 +37,17 @@ export const authConfig = {
       return Response.redirect(signInUrl);
     },
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      // At sign-in only: the id stays with the session through every refresh of its cookie, so signing
+      // out can revoke it (lib/auth/revoked-sessions.ts).
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = crypto.randomUUID();
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
     },
   },

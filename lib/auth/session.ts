@@ -16,19 +16,37 @@ export interface CurrentUser {
   teamFunction: "marketing" | "it" | "other" | null;
 }
 
+/** Who the session cookie names and which session it is; says nothing yet about whether it still counts. */
+export const getSessionClaims = cache(async (): Promise<{ personId: number; sessionId: string } | null> => {
+  const session = await auth();
+  const personId = Number(session?.user?.id);
+  const sessionId = session?.sessionId;
+  // A cookie without a session id predates revocable sessions: it is not honoured.
+  if (!Number.isInteger(personId) || personId <= 0 || !sessionId) return null;
+  return { personId, sessionId };
+});
+
 /**
  * The signed-in person, read from the database on every request (once per request, thanks to
- * `cache`): a deactivated person or a changed role takes effect at once, whatever the session cookie says.
+ * `cache`): a deactivated person, a changed role or a signed-out session takes effect at once, whatever
+ * the session cookie says.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const id = Number(session?.user?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
+  const claims = await getSessionClaims();
+  if (!claims) return null;
   const person = await getPrisma().person.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, deactivatedAt: true, team: { select: { id: true, name: true, function: true } } },
+    where: { id: claims.personId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      deactivatedAt: true,
+      team: { select: { id: true, name: true, function: true } },
+      revokedSessions: { where: { sessionId: claims.sessionId }, select: { sessionId: true } },
+    },
   });
-  if (!person || person.deactivatedAt || person.role === "none") return null;
+  if (!person || person.deactivatedAt || person.role === "none" || person.revokedSessions.length > 0) return null;
   return {
     id: person.id,
     email: person.email,

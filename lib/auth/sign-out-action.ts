@@ -2,14 +2,19 @@
 
 import { emptyFormSchema } from "@/lib/api/schemas";
 import { serverAction } from "@/lib/api/server-action";
+import { getPrisma } from "@/lib/db/client";
 import { signOut } from "./auth";
 import { anySignedIn } from "./policy";
+import { revokeSession } from "./revoked-sessions";
+import { getSessionClaims } from "./session";
 
-/** The app shell's "Sign out" button. */
+/** The app shell's "Sign out" button: the session is revoked, then its cookie cleared. */
 export const signOutAction = serverAction({
   schema: emptyFormSchema,
   policy: anySignedIn,
-  handle: async () => {
+  handle: async ({ user }) => {
+    const claims = await getSessionClaims();
+    if (claims) await revokeSession(getPrisma(), user.id, claims.sessionId);
     await signOut({ redirectTo: "/sign-in" });
   },
 });
