@@ -23,15 +23,36 @@ describe("memoizeByDataVersion", () => {
     expect(values).toEqual([1, 1, 1]);
   });
 
-  it("expires after the maximum age and forgets failures", async () => {
+  it("past the maximum age serves the kept value while computing a fresh one, and forgets failures", async () => {
     let computed = 0;
     const compute = async () => ++computed;
     const start = Date.now();
     await memoizeByDataVersion(db.prisma, "aged", compute, { now: start });
     expect(await memoizeByDataVersion(db.prisma, "aged", compute, { now: start + 29_000 })).toBe(1);
-    expect(await memoizeByDataVersion(db.prisma, "aged", compute, { now: start + 31_000 })).toBe(2);
+    expect(await memoizeByDataVersion(db.prisma, "aged", compute, { now: start + 31_000 })).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await memoizeByDataVersion(db.prisma, "aged", compute, { now: start + 32_000 })).toBe(2);
+    expect(computed).toBe(2);
 
     await expect(memoizeByDataVersion(db.prisma, "failing", () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(await memoizeByDataVersion(db.prisma, "failing", async () => "recovered")).toBe("recovered");
+  });
+
+  it("carries a kept value over the writes since, when it can, and computes afresh when it cannot", async () => {
+    let computed = 0;
+    const seen: string[][] = [];
+    const options = {
+      carryOver: (previous: string, changes: { action: string }[]) => {
+        seen.push(changes.map((change) => change.action));
+        return changes.every((change) => change.action === "cell.small") ? `${previous}+${changes.length}` : null;
+      },
+    };
+    const compute = async () => `full${++computed}`;
+    expect(await memoizeByDataVersion(db.prisma, "carried", compute, options)).toBe("full1");
+    await db.prisma.auditEvent.createMany({ data: [1, 2].map((n) => ({ action: "cell.small", entityType: "test", entityId: String(n) })) });
+    expect(await memoizeByDataVersion(db.prisma, "carried", compute, options)).toBe("full1+2");
+    await db.prisma.auditEvent.create({ data: { action: "catalog.big", entityType: "test", entityId: "3" } });
+    expect(await memoizeByDataVersion(db.prisma, "carried", compute, options)).toBe("full2");
+    expect(seen).toEqual([["cell.small", "cell.small"], ["catalog.big"]]);
   });
 });

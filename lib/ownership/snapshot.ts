@@ -1,8 +1,10 @@
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import type { DataChange } from "@/lib/db/data-version";
+import { Prisma } from "@/lib/db/generated/client";
 import {
   buildCells,
   cellKey,
+  evaluateCell,
   evaluateCells,
   peopleAsOf,
   type CellHolder,
@@ -26,31 +28,112 @@ export interface OwnershipSnapshot {
   people: Map<number, RulePerson>;
 }
 
-export async function loadOwnershipSnapshot(prisma: Db | Prisma.TransactionClient, asOf: Date = new Date()): Promise<OwnershipSnapshot> {
-  const [{ settings, assets, concerns, people }, holderRows, decisionRows] = await Promise.all([
-    loadRuleCatalog(prisma),
-    prisma.$queryRaw<{ assetId: number; concernId: number; personId: number; role: RaciRole; confirmedAt: Date | null }[]>`
-      SELECT a."assetId", a."concernId", a."personId", a.role::text AS role,
-             (SELECT max(c."confirmedAt") FROM "AssignmentConfirmation" c
-               WHERE c."assignmentId" = a.id AND c."confirmedAt" <= ${asOf}) AS "confirmedAt"
-      FROM "Assignment" a
-      WHERE a."startedAt" <= ${asOf} AND (a."endedAt" IS NULL OR a."endedAt" > ${asOf})`,
-    prisma.$queryRaw<{ assetId: number; concernId: number; decision: ReviewDecision }[]>`
-      SELECT DISTINCT ON (i."assetId", i."concernId") i."assetId", i."concernId", i.decision::text AS decision
-      FROM "ReviewItem" i JOIN "Review" r ON r.id = i."reviewId"
-      WHERE r.status = 'submitted' AND r."submittedAt" <= ${asOf}
-      ORDER BY i."assetId", i."concernId", r."submittedAt" DESC, i.id DESC`,
-  ]);
+type Reader = Db | Prisma.TransactionClient;
 
+interface CellRef {
+  assetId: number;
+  concernId: number;
+}
+
+// Restricts a query on "Assignment" a / "ReviewItem" i to some cells; no restriction without a list.
+function onlyCells(alias: "a" | "i", cells: readonly CellRef[] | undefined): Prisma.Sql {
+  if (!cells) return Prisma.empty;
+  const assetIds = cells.map((cell) => cell.assetId);
+  const concernIds = cells.map((cell) => cell.concernId);
+  return Prisma.sql`AND (${Prisma.raw(`${alias}."assetId"`)}, ${Prisma.raw(`${alias}."concernId"`)}) IN (SELECT * FROM unnest(${assetIds}::int[], ${concernIds}::int[]))`;
+}
+
+/** Holders of every cell (or of the cells given) as of a date, each with their latest confirmation by then. */
+async function loadHolders(prisma: Reader, asOf: Date, cells?: readonly CellRef[]): Promise<Map<string, CellHolder[]>> {
+  const rows = await prisma.$queryRaw<{ assetId: number; concernId: number; personId: number; role: RaciRole; confirmedAt: Date | null }[]>`
+    SELECT a."assetId", a."concernId", a."personId", a.role::text AS role,
+           (SELECT max(c."confirmedAt") FROM "AssignmentConfirmation" c
+             WHERE c."assignmentId" = a.id AND c."confirmedAt" <= ${asOf}) AS "confirmedAt"
+    FROM "Assignment" a
+    WHERE a."startedAt" <= ${asOf} AND (a."endedAt" IS NULL OR a."endedAt" > ${asOf}) ${onlyCells("a", cells)}`;
   const holders = new Map<string, CellHolder[]>();
-  for (const row of holderRows) {
+  for (const row of rows) {
     const key = cellKey(row.assetId, row.concernId);
     const list = holders.get(key) ?? [];
     list.push({ personId: row.personId, role: row.role, confirmedAt: row.confirmedAt });
     holders.set(key, list);
   }
-  const decisions = new Map(decisionRows.map((row) => [cellKey(row.assetId, row.concernId), row.decision]));
+  return holders;
+}
+
+/** The decision of the latest submitted review that decided each cell (or each cell given) by a date. */
+async function loadLatestDecisions(prisma: Reader, asOf: Date, cells?: readonly CellRef[]): Promise<Map<string, ReviewDecision>> {
+  const rows = await prisma.$queryRaw<{ assetId: number; concernId: number; decision: ReviewDecision }[]>`
+    SELECT DISTINCT ON (i."assetId", i."concernId") i."assetId", i."concernId", i.decision::text AS decision
+    FROM "ReviewItem" i JOIN "Review" r ON r.id = i."reviewId"
+    WHERE r.status = 'submitted' AND r."submittedAt" <= ${asOf} ${onlyCells("i", cells)}
+    ORDER BY i."assetId", i."concernId", r."submittedAt" DESC, i.id DESC`;
+  return new Map(rows.map((row) => [cellKey(row.assetId, row.concernId), row.decision]));
+}
+
+export async function loadOwnershipSnapshot(prisma: Reader, asOf: Date = new Date()): Promise<OwnershipSnapshot> {
+  const [{ settings, assets, concerns, people }, holders, decisions] = await Promise.all([
+    loadRuleCatalog(prisma),
+    loadHolders(prisma, asOf),
+    loadLatestDecisions(prisma, asOf),
+  ]);
   const rulePeople = peopleAsOf(people, asOf);
   const cells = buildCells(assets, concerns, holders, decisions, asOf);
   return { asOf, settings, cells: evaluateCells(cells, rulePeople, asOf, settings), people: rulePeople };
+}
+
+/**
+ * Writes that can change only the cells they name, and which: a cell edit changes that cell; submitting
+ * or reopening a review changes the cells it decided. Drafts, sign-ins and passwords change no cell.
+ * Anything else (people, assets, the catalog, settings, imports) may change any cell.
+ */
+const CHANGES_WITHOUT_CELLS = new Set(["review.opened", "review.manager-assigned", "review-item.decided", "review-item.cleared", "review.all-confirmed", "person.password-set"]);
+const REVIEW_CHANGES_OF_ITS_CELLS = new Set(["review.submitted", "review.reopened"]);
+
+/**
+ * Today's snapshot brought up to date with the writes since it was loaded, reading and evaluating again
+ * only the cells they touched; null when a write may have changed more than its cells. The patched
+ * snapshot is dated `now`; its other cells keep the evaluation of its first load (their time-driven
+ * gaps are refreshed when the snapshot is next loaded in full).
+ */
+export async function patchOwnershipSnapshot(prisma: Db, snapshot: OwnershipSnapshot, changes: readonly DataChange[], now: Date): Promise<OwnershipSnapshot | null> {
+  const cellNames = new Set<string>();
+  const reviewIds: number[] = [];
+  for (const change of changes) {
+    if (change.entityType === "cell") cellNames.add(change.entityId);
+    else if (change.entityType === "review" && REVIEW_CHANGES_OF_ITS_CELLS.has(change.action)) reviewIds.push(Number(change.entityId));
+    else if (!CHANGES_WITHOUT_CELLS.has(change.action)) return null;
+  }
+  const positionByName = new Map(snapshot.cells.map((cell, index) => [`${cell.assetKey}/${cell.concernKey}`, index]));
+  const positionById = new Map(snapshot.cells.map((cell, index) => [cellKey(cell.assetId, cell.concernId), index]));
+  const positions = new Set<number>();
+  for (const name of cellNames) {
+    const position = positionByName.get(name);
+    if (position === undefined) return null;
+    positions.add(position);
+  }
+  if (reviewIds.length > 0) {
+    const items = await prisma.reviewItem.findMany({ where: { reviewId: { in: reviewIds } }, select: { assetId: true, concernId: true } });
+    for (const item of items) {
+      const position = positionById.get(cellKey(item.assetId, item.concernId));
+      if (position === undefined) return null;
+      positions.add(position);
+    }
+  }
+  if (positions.size === 0) return { ...snapshot, asOf: now };
+
+  const touched = [...positions].map((position) => snapshot.cells[position]!);
+  const [holders, decisions] = await Promise.all([loadHolders(prisma, now, touched), loadLatestDecisions(prisma, now, touched)]);
+  const cells = snapshot.cells.slice();
+  for (const position of positions) {
+    const { covered: _covered, gaps: _gaps, score: _score, ...input } = cells[position]!;
+    const key = cellKey(input.assetId, input.concernId);
+    cells[position] = evaluateCell(
+      { ...input, holders: holders.get(key) ?? [], latestReviewDecision: decisions.get(key) ?? null },
+      snapshot.people,
+      now,
+      snapshot.settings,
+    );
+  }
+  return { ...snapshot, asOf: now, cells };
 }
