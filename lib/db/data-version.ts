@@ -125,6 +125,18 @@ function store(entryKey: string, entry: Entry, replacing?: Entry): void {
   entries.set(entryKey, entry);
 }
 
+/**
+ * A version number that stays the same while every write since it was read passes `leavesUnchanged`:
+ * the key of figures that most writes cannot affect (a closed week's coverage is untouched by a cell
+ * edited today).
+ */
+export function readStableVersion(prisma: Db, key: string, leavesUnchanged: (change: DataChange) => boolean): Promise<number> {
+  return memoizeByDataVersion(prisma, `stable-version|${key}`, async () => (await readDataVersion(prisma)).version, {
+    carryOver: (version, changes) => (changes.every(leavesUnchanged) ? version : null),
+    maxAgeMs: Number.POSITIVE_INFINITY,
+  });
+}
+
 export function clearDataVersionCache(): void {
   entries.clear();
 }

@@ -14,7 +14,7 @@ import {
   type RuleConcern,
 } from "@/lib/rules";
 import { cellMatches } from "./build-report";
-import { computeCoverageTrend, nextCoverageChangeAfter, trendFilters, trendInstants, type CoverageHistory, type TrendFigures } from "./coverage-trend";
+import { computeCoverageTrend, trendFilters, trendInstants, type CoverageHistory, type TrendFigures } from "./coverage-trend";
 import type { ReportFilters } from "./filters";
 
 const DAY = 86_400_000;
@@ -165,13 +165,6 @@ describe("computeCoverageTrend", () => {
       ),
       { numRuns: 500 },
     );
-  });
-});
-
-describe("nextCoverageChangeAfter", () => {
-  it("names the next event of the history, or null", () => {
-    expect(nextCoverageChangeAfter(handBuilt, day(9))).toEqual(day(10));
-    expect(nextCoverageChangeAfter(handBuilt, day(20))).toBeNull();
   });
 });
 

@@ -8,6 +8,7 @@ import {
   type AssignmentRecord,
   type ConcernHome,
   type CoverageFigure,
+  type EvaluatedCell,
   type PersonRecord,
   type RuleAsset,
   type RuleConcern,
@@ -84,22 +85,32 @@ export function computeCoverageTrend(history: CoverageHistory, instants: Date[],
     for (const assetId of dirtyAssets) {
       updateAsset(assetId, instant, people, index, history.settings, onlyFilters, contributions, counts);
     }
-    result.push({
-      overall: coverageFigure(counts.overall.inScope, counts.overall.covered),
-      marketing: coverageFigure(counts.marketing.inScope, counts.marketing.covered),
-      it: coverageFigure(counts.it.inScope, counts.it.covered),
-      shared: coverageFigure(counts.shared.inScope, counts.shared.covered),
-    });
+    result.push(figuresOf(counts));
     previous = at;
   }
   return result;
 }
 
-/** The earliest moment after `at` at which something in the history changes coverage; null when nothing will. */
-export function nextCoverageChangeAfter(history: CoverageHistory, at: Date): Date | null {
-  const events = indexHistory(history).events;
-  const next = events.find((event) => event.at > at.getTime());
-  return next ? new Date(next.at) : null;
+/**
+ * The trend's figures of cells already evaluated (today's snapshot): the point a full reconstruction
+ * would give at the snapshot's date, counted the same way.
+ */
+export function trendFiguresOfCells(cells: readonly EvaluatedCell[], people: Map<number, RulePerson>, filters: ReportFilters): TrendFigures {
+  const onlyFilters = trendFilters(filters);
+  const counts: Counts = { overall: zero(), marketing: zero(), it: zero(), shared: zero() };
+  for (const cell of cells) {
+    if (cell.inScope && cellMatches(cell, onlyFilters, people)) add(counts, { home: cell.concernHome, covered: cell.covered }, 1);
+  }
+  return figuresOf(counts);
+}
+
+function figuresOf(counts: Counts): TrendFigures {
+  return {
+    overall: coverageFigure(counts.overall.inScope, counts.overall.covered),
+    marketing: coverageFigure(counts.marketing.inScope, counts.marketing.covered),
+    it: coverageFigure(counts.it.inScope, counts.it.covered),
+    shared: coverageFigure(counts.shared.inScope, counts.shared.covered),
+  };
 }
 
 interface HistoryIndex {

@@ -50,6 +50,27 @@ describe("the coverage trend on the demo organisation", () => {
     await db.prisma.asset.update({ where: { id: asset.id }, data: { lifecycle: asset.lifecycle, retiredAt: asset.retiredAt } });
     await db.prisma.auditEvent.create({ data: { action: "test.touch", entityType: "asset", entityId: asset.key } });
   });
+
+  it("keeps closed weeks through a cell edit, which only today's point shows", async () => {
+    const before = await loadCoverageTrend(db.prisma, {}, 12);
+    const covered = (await loadReport(db.prisma, {})).cells.find((cell) => cell.covered)!;
+    const accountable = await db.prisma.assignment.findFirstOrThrow({ where: { assetId: covered.assetId, concernId: covered.concernId, role: "A", endedAt: null } });
+    // Ends the accountable owner as an edit in the matrix does: dated now, with the cell's audit event.
+    await db.prisma.$transaction([
+      db.prisma.assignment.update({ where: { id: accountable.id }, data: { endedAt: new Date() } }),
+      db.prisma.auditEvent.create({ data: { action: "assignment.ended", entityType: "cell", entityId: `${covered.assetKey}/${covered.concernKey}` } }),
+    ]);
+    const after = await loadCoverageTrend(db.prisma, {}, 12);
+    expect(after.slice(0, -1).map(withoutInstant)).toEqual(before.slice(0, -1).map(withoutInstant));
+    expect(after.at(-1)!.overall.covered).toBe(before.at(-1)!.overall.covered - 1);
+    // Both agree with a reconstruction from scratch.
+    clearCoverageTrendCache();
+    expect((await loadCoverageTrend(db.prisma, {}, 12)).map(withoutInstant)).toEqual(after.map(withoutInstant));
+    await db.prisma.$transaction([
+      db.prisma.assignment.update({ where: { id: accountable.id }, data: { endedAt: null } }),
+      db.prisma.auditEvent.create({ data: { action: "test.touch", entityType: "asset", entityId: covered.assetKey } }),
+    ]);
+  });
 });
 
 function pick(point: { overall: unknown; marketing: unknown; it: unknown; shared: unknown }) {

@@ -1,20 +1,20 @@
 import type { Db } from "@/lib/db/client";
-import { readDataVersion } from "@/lib/db/data-version";
+import { readDataVersion, readStableVersion, type DataChange } from "@/lib/db/data-version";
+import { loadCurrentSnapshot } from "@/lib/ownership/current-snapshot";
 import { loadRuleCatalog } from "@/lib/ownership/rule-catalog";
 import type { AssignmentSource, RaciRole } from "@/lib/rules";
-import { computeCoverageTrend, nextCoverageChangeAfter, trendFilters, trendInstants, type CoverageHistory, type TrendFigures } from "./coverage-trend";
+import { computeCoverageTrend, trendFiguresOfCells, trendFilters, trendInstants, type CoverageHistory, type TrendFigures } from "./coverage-trend";
 import { reportInstant, reportFiltersToQuery, type ReportFilters } from "./filters";
 import type { CoverageTrendPoint } from "./trend-types";
 
 /**
- * Trend points are cached per database, data version and filters. Every write of the app records an
- * audit event, so the highest audit event id names the state of the data: a closed week's point stays
- * valid until some write happens, and the current point also until the next dated change in the
- * history (an assignment or departure scheduled for later) comes due.
+ * Closed weeks are cached per database, filters and history version: the version moves only with a write
+ * that can rewrite the past (people, assets, the catalog, settings, an import). Everyday writes (cells
+ * edited, reviews) take effect at the moment they are made, so they leave every closed week as it was.
+ * The point of today is counted from today's snapshot, which follows every write.
  */
 interface CachedPoint {
   figures: TrendFigures;
-  validUntil: number;
 }
 
 const MAX_CACHED_POINTS = 20_000;
@@ -24,29 +24,28 @@ export function clearCoverageTrendCache(): void {
   pointCache.clear();
 }
 
+/** Writes whose effect on coverage is dated when they are made: cell edits and review decisions. */
+export function leavesCoverageHistoryUnchanged(change: DataChange): boolean {
+  return change.entityType === "cell" || change.entityType === "review" || change.action === "person.password-set";
+}
+
 export async function loadCoverageTrend(prisma: Db, filters: ReportFilters, weeks: number, now = new Date()): Promise<CoverageTrendPoint[]> {
   const asOf = reportInstant(filters, now);
   const instants = trendInstants(asOf, weeks);
-  const { database, version } = await readDataVersion(prisma);
-  const scope = `${database}|${version}|${new URLSearchParams(reportFiltersToQuery(trendFilters(filters))).toString()}`;
-  const nowMs = now.getTime();
-  // The last point of a trend up to now moves with the clock, but coverage itself only moves with the data.
-  const keyOf = (at: Date) => `${scope}|${at.getTime() < nowMs ? at.toISOString() : "now"}`;
+  const [{ database }, historyVersion] = await Promise.all([readDataVersion(prisma), readStableVersion(prisma, "coverage-history", leavesCoverageHistoryUnchanged)]);
+  const scope = `${database}|${historyVersion}|${new URLSearchParams(reportFiltersToQuery(trendFilters(filters))).toString()}`;
+  // An instant not yet past (today, or the end of an as-of date that is today) is read from today's snapshot.
+  const isToday = (at: Date) => at.getTime() >= now.getTime();
+  const keyOf = (at: Date) => `${scope}|${at.toISOString()}`;
 
-  let figures = instants.map(({ at }) => {
-    const cached = pointCache.get(keyOf(at));
-    return cached && nowMs < cached.validUntil ? cached.figures : undefined;
-  });
-  if (figures.some((point) => point === undefined)) {
-    const history = await loadCoverageHistory(prisma);
-    const computed = computeCoverageTrend(
-      history,
-      instants.map(({ at }) => at),
-      filters,
-    );
-    const nextChange = nextCoverageChangeAfter(history, now)?.getTime() ?? Number.POSITIVE_INFINITY;
-    instants.forEach(({ at }, i) => remember(keyOf(at), { figures: computed[i]!, validUntil: at.getTime() < nowMs ? Number.POSITIVE_INFINITY : nextChange }));
-    figures = computed;
+  const today = instants.some(({ at }) => isToday(at)) ? await loadCurrentSnapshot(prisma) : null;
+  let figures = instants.map(({ at }) => (isToday(at) ? trendFiguresOfCells(today!.cells, today!.people, filters) : pointCache.get(keyOf(at))?.figures));
+  const missing = instants.filter(({ at }, i) => figures[i] === undefined).map(({ at }) => at);
+  if (missing.length > 0) {
+    const computed = computeCoverageTrend(await loadCoverageHistory(prisma), missing, filters);
+    const byInstant = new Map(missing.map((at, i) => [at.getTime(), computed[i]!]));
+    missing.forEach((at) => remember(keyOf(at), { figures: byInstant.get(at.getTime())! }));
+    figures = figures.map((point, i) => point ?? byInstant.get(instants[i]!.at.getTime()));
   }
   return instants.map(({ week, at, asOfDate }, i) => ({ week, at: at.toISOString(), asOfDate, ...figures[i]! }));
 }
