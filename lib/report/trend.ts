@@ -40,7 +40,7 @@ export async function loadCoverageTrend(prisma: Db, filters: ReportFilters, week
 
   const today = instants.some(({ at }) => isToday(at)) ? await loadCurrentSnapshot(prisma) : null;
   let figures = instants.map(({ at }) => (isToday(at) ? trendFiguresOfCells(today!.cells, today!.people, filters) : pointCache.get(keyOf(at))?.figures));
-  const missing = instants.filter(({ at }, i) => figures[i] === undefined).map(({ at }) => at);
+  const missing = instants.filter((_instant, i) => figures[i] === undefined).map(({ at }) => at);
   if (missing.length > 0) {
     const computed = computeCoverageTrend(await loadCoverageHistory(prisma), missing, filters);
     const byInstant = new Map(missing.map((at, i) => [at.getTime(), computed[i]!]));
