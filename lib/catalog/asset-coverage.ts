@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { loadOwnershipSnapshot } from "@/lib/ownership/snapshot";
+import { loadSnapshotAsOf } from "@/lib/ownership/current-snapshot";
 import { coverageOf, type CoverageFigure, type EvaluatedCell } from "@/lib/rules";
 
 /** One asset's coverage: covered cells over cells in scope, and how many gaps its cells have. */
@@ -29,8 +29,8 @@ export function summarizeAssetCoverage(cells: readonly EvaluatedCell[]): Map<num
  * Every asset's coverage now. It evaluates the whole organisation through the rules engine, which is
  * quick at catalog sizes; should it stop being so, only this function needs a cheaper source.
  */
-export async function loadAssetCoverage(db: Db, asOf: Date = new Date()): Promise<Map<number, AssetCoverage>> {
-  const snapshot = await loadOwnershipSnapshot(db, asOf);
+export async function loadAssetCoverage(db: Db, asOf?: Date): Promise<Map<number, AssetCoverage>> {
+  const snapshot = await loadSnapshotAsOf(db, asOf);
   return summarizeAssetCoverage(snapshot.cells);
 }
 

@@ -1,6 +1,6 @@
 import { getPrisma, type Db } from "@/lib/db/client";
 import type { ConcernHome, Gap, RaciRole } from "@/lib/rules";
-import { loadOwnershipSnapshot } from "@/lib/ownership/snapshot";
+import { loadSnapshotAsOf } from "@/lib/ownership/current-snapshot";
 import { summarizeAssetCoverage, NO_COVERAGE, type AssetCoverage } from "./asset-coverage";
 import { describeAction, summarizeChange } from "./audit-summary";
 import type { CriticalityValue, LifecycleValue } from "./constants";
@@ -65,7 +65,7 @@ export interface AssetDetail {
 }
 
 /** Everything the asset page shows, or null for an unknown key. Cells come from the one rules engine. */
-export async function getAssetDetail(key: string, db: Db = getPrisma(), asOf: Date = new Date()): Promise<AssetDetail | null> {
+export async function getAssetDetail(key: string, db: Db = getPrisma(), asOfDate?: Date): Promise<AssetDetail | null> {
   const asset = await db.asset.findUnique({
     where: { key },
     select: {
@@ -84,7 +84,7 @@ export async function getAssetDetail(key: string, db: Db = getPrisma(), asOf: Da
   if (!asset) return null;
 
   const [snapshot, concerns, events, ended, settings] = await Promise.all([
-    loadOwnershipSnapshot(db, asOf),
+    loadSnapshotAsOf(db, asOfDate),
     db.concern.findMany({ select: { id: true, key: true, name: true, sortOrder: true } }),
     db.auditEvent.findMany({
       where: {

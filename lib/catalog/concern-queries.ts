@@ -1,5 +1,5 @@
 import { getPrisma, type Db } from "@/lib/db/client";
-import { loadOwnershipSnapshot } from "@/lib/ownership/snapshot";
+import { loadSnapshotAsOf } from "@/lib/ownership/current-snapshot";
 import { coverageOf, type CoverageFigure, type EvaluatedCell } from "@/lib/rules";
 import type { ConcernHomeValue } from "./constants";
 
@@ -27,7 +27,7 @@ export interface Catalog {
 }
 
 /** The concern catalog with each concern's kinds and in-scope cells, and every asset kind. */
-export async function getCatalog(db: Db = getPrisma(), asOf: Date = new Date()): Promise<Catalog> {
+export async function getCatalog(db: Db = getPrisma(), asOfDate?: Date): Promise<Catalog> {
   const [kinds, concerns, assetCounts, snapshot] = await Promise.all([
     db.assetKind.findMany({ select: { id: true, key: true, label: true }, orderBy: [{ sortOrder: "asc" }, { key: "asc" }] }),
     db.concern.findMany({
@@ -42,7 +42,7 @@ export async function getCatalog(db: Db = getPrisma(), asOf: Date = new Date()):
       orderBy: [{ sortOrder: "asc" }, { key: "asc" }],
     }),
     db.asset.groupBy({ by: ["kindId"], where: { lifecycle: { not: "retired" } }, _count: { _all: true } }),
-    loadOwnershipSnapshot(db, asOf),
+    loadSnapshotAsOf(db, asOfDate),
   ]);
   const assetsByKind = new Map(assetCounts.map((row) => [row.kindId, row._count._all]));
   const cellsByConcern = groupCellsByConcern(snapshot.cells);

@@ -13,3 +13,8 @@ export function loadCurrentSnapshot(prisma: Db): Promise<OwnershipSnapshot> {
     carryOver: (snapshot, changes) => patchOwnershipSnapshot(prisma, snapshot, changes, new Date()),
   });
 }
+
+/** The snapshot as of a date when one is asked for, else today's shared one. */
+export function loadSnapshotAsOf(prisma: Db, asOf?: Date): Promise<OwnershipSnapshot> {
+  return asOf ? loadOwnershipSnapshot(prisma, asOf) : loadCurrentSnapshot(prisma);
+}

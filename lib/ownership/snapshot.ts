@@ -14,6 +14,7 @@ import {
   type RulePerson,
   type RuleSettings,
 } from "@/lib/rules";
+import { cellEffectOf } from "./change-effects";
 import { loadRuleCatalog } from "./rule-catalog";
 
 /**
@@ -83,14 +84,6 @@ export async function loadOwnershipSnapshot(prisma: Reader, asOf: Date = new Dat
 }
 
 /**
- * Writes that can change only the cells they name, and which: a cell edit changes that cell; submitting
- * or reopening a review changes the cells it decided. Drafts, sign-ins and passwords change no cell.
- * Anything else (people, assets, the catalog, settings, imports) may change any cell.
- */
-const CHANGES_WITHOUT_CELLS = new Set(["review.opened", "review.manager-assigned", "review-item.decided", "review-item.cleared", "review.all-confirmed", "person.password-set"]);
-const REVIEW_CHANGES_OF_ITS_CELLS = new Set(["review.submitted", "review.reopened"]);
-
-/**
  * Today's snapshot brought up to date with the writes since it was loaded, reading and evaluating again
  * only the cells they touched; null when a write may have changed more than its cells. The patched
  * snapshot is dated `now`; its other cells keep the evaluation of its first load (their time-driven
@@ -100,9 +93,10 @@ export async function patchOwnershipSnapshot(prisma: Db, snapshot: OwnershipSnap
   const cellNames = new Set<string>();
   const reviewIds: number[] = [];
   for (const change of changes) {
-    if (change.entityType === "cell") cellNames.add(change.entityId);
-    else if (change.entityType === "review" && REVIEW_CHANGES_OF_ITS_CELLS.has(change.action)) reviewIds.push(Number(change.entityId));
-    else if (!CHANGES_WITHOUT_CELLS.has(change.action)) return null;
+    const effect = cellEffectOf(change);
+    if (effect.kind === "any") return null;
+    if (effect.kind === "cell") cellNames.add(effect.name);
+    if (effect.kind === "review-cells") reviewIds.push(effect.reviewId);
   }
   const positionByName = new Map(snapshot.cells.map((cell, index) => [`${cell.assetKey}/${cell.concernKey}`, index]));
   const positionById = new Map(snapshot.cells.map((cell, index) => [cellKey(cell.assetId, cell.concernId), index]));

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
-import { readDataVersion, readStableVersion, type DataChange } from "@/lib/db/data-version";
+import { readDataVersion, readStableVersion } from "@/lib/db/data-version";
+import { leavesHistoryUnchanged } from "@/lib/ownership/change-effects";
 import { loadCurrentSnapshot } from "@/lib/ownership/current-snapshot";
 import { loadRuleCatalog } from "@/lib/ownership/rule-catalog";
 import type { AssignmentSource, RaciRole } from "@/lib/rules";
@@ -24,15 +25,10 @@ export function clearCoverageTrendCache(): void {
   pointCache.clear();
 }
 
-/** Writes whose effect on coverage is dated when they are made: cell edits and review decisions. */
-export function leavesCoverageHistoryUnchanged(change: DataChange): boolean {
-  return change.entityType === "cell" || change.entityType === "review" || change.action === "person.password-set";
-}
-
 export async function loadCoverageTrend(prisma: Db, filters: ReportFilters, weeks: number, now = new Date()): Promise<CoverageTrendPoint[]> {
   const asOf = reportInstant(filters, now);
   const instants = trendInstants(asOf, weeks);
-  const [{ database }, historyVersion] = await Promise.all([readDataVersion(prisma), readStableVersion(prisma, "coverage-history", leavesCoverageHistoryUnchanged)]);
+  const [{ database }, historyVersion] = await Promise.all([readDataVersion(prisma), readStableVersion(prisma, "history", leavesHistoryUnchanged)]);
   const scope = `${database}|${historyVersion}|${new URLSearchParams(reportFiltersToQuery(trendFilters(filters))).toString()}`;
   // An instant not yet past (today, or the end of an as-of date that is today) is read from today's snapshot.
   const isToday = (at: Date) => at.getTime() >= now.getTime();

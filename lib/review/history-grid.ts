@@ -1,6 +1,9 @@
 import type { Db } from "@/lib/db/client";
+import { memoizeByDataVersion } from "@/lib/db/data-version";
+import { leavesHistoryUnchanged } from "@/lib/ownership/change-effects";
 import {
   buildCells,
+  cellKey,
   computeReviewScope,
   DEFAULT_RULE_SETTINGS,
   evaluateCells,
@@ -97,7 +100,46 @@ async function loadTeamsWithScope(
   now: Date,
 ): Promise<Set<string>> {
   const previousWeeks = weeks.map((week) => shiftIsoWeek(week.isoWeek, -1));
-  const [assets, concerns, people, assignments, handoffs] = await Promise.all([
+  let history: Promise<ScopeHistory> | undefined;
+  const [handoffs, ...scopes] = await Promise.all([
+    prisma.reviewItem.findMany({
+      where: { decision: "handoff", handoffTeamId: { not: null }, review: { status: "submitted", cycle: { isoWeek: { in: previousWeeks } } } },
+      select: { assetId: true, concernId: true, handoffTeamId: true, review: { select: { cycle: { select: { isoWeek: true } } } } },
+    }),
+    ...weeks.map((week) => {
+      const at = week.dueAt < now ? week.dueAt : now;
+      // What a team held at a past due time cannot change any more, except by a write that rewrites the
+      // past; the hand-offs (reviews submitted or reopened later) are read afresh below.
+      return memoizeByDataVersion(prisma, `review-scope-at|${at.toISOString()}`, async () => scopeAt(await (history ??= loadScopeHistory(prisma, now)), teams, at), {
+        carryOver: (previous, changes) => (changes.every(leavesHistoryUnchanged) ? previous : null),
+        maxAgeMs: week.dueAt < now ? Number.POSITIVE_INFINITY : undefined,
+      });
+    }),
+  ]);
+
+  const result = new Set<string>();
+  weeks.forEach((week, i) => {
+    const scope = scopes[i]!;
+    const previous = shiftIsoWeek(week.isoWeek, -1);
+    for (const team of teams) {
+      const handedOff = handoffs.some(
+        (h) => h.handoffTeamId === team.id && h.review.cycle.isoWeek === previous && scope.cellsInScope.has(cellKey(h.assetId, h.concernId)),
+      );
+      if (scope.teamsWithCells.has(team.id) || handedOff) result.add(`${team.id}/${week.isoWeek}`);
+    }
+  });
+  return result;
+}
+
+interface ScopeHistory {
+  assets: RuleAsset[];
+  concerns: RuleConcern[];
+  people: PersonRecord[];
+  assignments: AssignmentRecord[];
+}
+
+async function loadScopeHistory(prisma: Db, now: Date): Promise<ScopeHistory> {
+  const [assets, concerns, people, assignments] = await Promise.all([
     prisma.asset.findMany({ select: { id: true, key: true, criticality: true, lifecycle: true, createdAt: true, retiredAt: true, kind: { select: { key: true } } } }),
     prisma.concern.findMany({ select: { id: true, key: true, home: true, appliesTo: { select: { kind: { select: { key: true } } } } } }),
     prisma.person.findMany({ select: { id: true, email: true, teamId: true, deactivatedAt: true, team: { select: { function: true } } } }),
@@ -106,26 +148,21 @@ async function loadTeamsWithScope(
       where: { role: { in: ["A", "R"] }, startedAt: { lte: now } },
       select: { assetId: true, concernId: true, personId: true, role: true, startedAt: true, endedAt: true, source: true },
     }),
-    prisma.reviewItem.findMany({
-      where: { decision: "handoff", handoffTeamId: { not: null }, review: { status: "submitted", cycle: { isoWeek: { in: previousWeeks } } } },
-      select: { assetId: true, concernId: true, handoffTeamId: true, review: { select: { cycle: { select: { isoWeek: true } } } } },
-    }),
   ]);
-  const ruleAssets: RuleAsset[] = assets.map((asset) => ({ ...asset, kindKey: asset.kind.key }));
-  const ruleConcerns: RuleConcern[] = concerns.map((concern) => ({ ...concern, kindKeys: concern.appliesTo.map((a) => a.kind.key) }));
-  const personRecords: PersonRecord[] = people.map((person) => ({ ...person, function: person.team?.function ?? null }));
-  const records: AssignmentRecord[] = assignments.map((assignment) => ({ ...assignment, confirmations: [] }));
+  return {
+    assets: assets.map((asset) => ({ ...asset, kindKey: asset.kind.key })),
+    concerns: concerns.map((concern) => ({ ...concern, kindKeys: concern.appliesTo.map((a) => a.kind.key) })),
+    people: people.map((person) => ({ ...person, function: person.team?.function ?? null })),
+    assignments: assignments.map((assignment) => ({ ...assignment, confirmations: [] })),
+  };
+}
 
-  const result = new Set<string>();
-  for (const week of weeks) {
-    const at = week.dueAt < now ? week.dueAt : now;
-    const rulePeople = peopleAsOf(personRecords, at);
-    const cells = evaluateCells(buildCells(ruleAssets, ruleConcerns, holdersAsOf(records, at), new Map(), at), rulePeople, at, DEFAULT_RULE_SETTINGS);
-    const previous = shiftIsoWeek(week.isoWeek, -1);
-    for (const team of teams) {
-      const handedOff = handoffs.filter((h) => h.handoffTeamId === team.id && h.review.cycle.isoWeek === previous);
-      if (computeReviewScope(team, cells, rulePeople, handedOff).length > 0) result.add(`${team.id}/${week.isoWeek}`);
-    }
-  }
-  return result;
+/** Which teams had cells in their review scope at `at` before any hand-off, and which cells were in scope then. */
+function scopeAt(history: ScopeHistory, teams: { id: number; function: TeamFunction }[], at: Date): { teamsWithCells: Set<number>; cellsInScope: Set<string> } {
+  const rulePeople = peopleAsOf(history.people, at);
+  const cells = evaluateCells(buildCells(history.assets, history.concerns, holdersAsOf(history.assignments, at), new Map(), at), rulePeople, at, DEFAULT_RULE_SETTINGS);
+  return {
+    teamsWithCells: new Set(teams.filter((team) => computeReviewScope(team, cells, rulePeople, []).length > 0).map((team) => team.id)),
+    cellsInScope: new Set(cells.filter((cell) => cell.inScope).map((cell) => cellKey(cell.assetId, cell.concernId))),
+  };
 }

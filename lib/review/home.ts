@@ -1,4 +1,5 @@
 import { getPrisma, type Db } from "@/lib/db/client";
+import { loadCurrentSnapshot } from "@/lib/ownership/current-snapshot";
 import type { OwnershipSnapshot } from "@/lib/ownership/snapshot";
 import { isOverdue } from "./due";
 import { loadHistoryGrid } from "./history-grid";
@@ -57,7 +58,7 @@ export async function getReviewSummary(
   const items = review?.items ?? [];
   const progress = submittedAt
     ? { decided: items.length, total: items.length }
-    : countProgress((await loadReviewCells(prisma, team, { isoWeek, timeZone }, items, now, snapshot)).cells, items);
+    : countProgress((await loadReviewCells(prisma, team, { isoWeek, timeZone }, items, now, snapshot ?? (await loadCurrentSnapshot(prisma)))).cells, items);
   return {
     reviewId: review?.id ?? null,
     teamId: team.id,
