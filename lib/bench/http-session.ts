@@ -57,6 +57,16 @@ export class HttpSession {
     };
   }
 
+  /** POSTs JSON as the app's own pages do (same origin) and returns the status and parsed body. */
+  async postJson(path: string, body: unknown): Promise<{ status: number; body: unknown }> {
+    const response = await this.fetch(path, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: this.baseUrl },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json().catch(() => null) };
+  }
+
   private async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size > 0)

@@ -8,7 +8,7 @@ import { createBenchDatabase } from "./database";
 import { measureCoverageFloor, type FloorResult } from "./floor";
 import { HttpSession, type TimedResponse } from "./http-session";
 import { loadBenchOrganisation, type LoadedOrganisation } from "./load-organisation";
-import { measurePages, measureReportCli, measureTrend, recordBenchWrite } from "./measure";
+import { CellWriter, measurePages, measureReportCli, measureTrend } from "./measure";
 import { MemorySampler } from "./memory";
 import { ensureProductionBuild, startProductionServer } from "./server";
 import { percentile, summarize } from "./stats";
@@ -106,13 +106,10 @@ export async function runBench(
   log(`Measuring the screens: ${config.warmup} warm-up and ${config.runs} measured rounds ...`);
   const steady = await measurePages(screens, config, log);
   log(`Measuring each screen right after a write: ${config.writeRuns} rounds ...`);
-  const afterWrite = await withClient(database.url, (client) =>
-    measurePages(
-      screens,
-      { warmup: 0, runs: config.writeRuns, beforeEach: () => recordBenchWrite(client) },
-      log,
-    ),
-  );
+  const afterWrite = await withClient(database.url, async (client) => {
+    const writer = await CellWriter.forTeam(admin, client, subjects.largestTeam.id);
+    return measurePages(screens, { warmup: 0, runs: config.writeRuns, beforeEach: () => writer.write() }, log);
+  });
   const peakMemoryBytes = sampler.stop();
   await server.stop();
 

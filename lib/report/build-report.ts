@@ -118,7 +118,9 @@ export function buildReport(input: ReportInput): Report {
   const heatmapCells = new Map<string, EvaluatedCell[]>();
   for (const cell of cells) {
     const key = `${cell.assetKindKey}\u0000${cell.concernKey}`;
-    heatmapCells.set(key, [...(heatmapCells.get(key) ?? []), cell]);
+    const list = heatmapCells.get(key);
+    if (list) list.push(cell);
+    else heatmapCells.set(key, [cell]);
   }
 
   return {

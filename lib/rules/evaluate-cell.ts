@@ -19,7 +19,7 @@ export function evaluateCell(
   asOf: Date,
   settings: RuleSettings,
 ): EvaluatedCell {
-  if (!cell.inScope) return { ...cell, covered: false, gaps: [], score: 0 };
+  if (!cell.inScope) return evaluated(cell, false, [], 0);
 
   const accountable = listHolderIds(cell, ["A"]);
   const responsible = listHolderIds(cell, ["R"]);
@@ -45,7 +45,27 @@ export function evaluateCell(
     type,
     severity: GAP_SEVERITY[type],
   }));
-  return { ...cell, covered, gaps, score: scoreGaps(gaps, cell) };
+  return evaluated(cell, covered, gaps, scoreGaps(gaps, cell));
+}
+
+// Every evaluated cell is built with the same fields in the same order, never by spreading its input:
+// tens of thousands of cells of one shape are read many times faster by every figure computed from them.
+function evaluated(cell: CellInput, covered: boolean, gaps: Gap[], score: number): EvaluatedCell {
+  return {
+    assetId: cell.assetId,
+    assetKey: cell.assetKey,
+    assetKindKey: cell.assetKindKey,
+    assetCriticality: cell.assetCriticality,
+    inScope: cell.inScope,
+    concernId: cell.concernId,
+    concernKey: cell.concernKey,
+    concernHome: cell.concernHome,
+    holders: cell.holders,
+    latestReviewDecision: cell.latestReviewDecision,
+    covered,
+    gaps,
+    score,
+  };
 }
 
 /** Evaluates every cell with the same people, date and settings. */
