@@ -4,6 +4,7 @@ import { GapsByTypeChart } from "@/components/report/charts/gaps-by-type-chart";
 import { HandoffSankey } from "@/components/report/charts/handoff-sankey";
 import { HotspotCharts } from "@/components/report/charts/hotspot-charts";
 import { PersonLoadChart } from "@/components/report/charts/person-load-chart";
+import { shapePersonLoad, shapeTopHotspots, TOP_HOTSPOT_CELLS, TOP_LOADED_PEOPLE } from "@/lib/report/chart-data";
 import { HOTSPOT_WINDOW_WEEKS } from "@/lib/report/load-report";
 import { viewQuery } from "@/lib/report/report-params";
 import type { ReportPageData } from "@/lib/report/report-view";
@@ -21,19 +22,26 @@ export function ReportCharts({ data }: { data: Pick<ReportPageData, "view" | "re
         <CoverageHeadline coverage={report.coverage} />
         <div className="report-chart-grid report-coverage-charts">
           <CoverageTrendChart points={trend} view={view} />
-          <CoverageHeatmap data={report.heatmap} catalog={report.catalog} view={view} />
+          <CoverageHeatmap data={report.heatmap} catalog={{ kinds: report.catalog.kinds, concerns: report.catalog.concerns }} view={view} />
         </div>
       </section>
       <section className="panel report-section" aria-labelledby="report-gaps-heading">
         <h2 id="report-gaps-heading">Gaps and load</h2>
         <div className="report-chart-grid">
           <GapsByTypeChart data={report.gapsByTypeAndTeam} teams={report.catalog.teams} view={view} />
-          <PersonLoadChart data={report.personLoad} concerns={report.catalog.concerns} overloadHighCriticalCells={report.settings.overloadHighCriticalCells} view={view} />
+          <PersonLoadChart load={shapePersonLoad(report.personLoad, TOP_LOADED_PEOPLE)} concerns={report.catalog.concerns} overloadHighCriticalCells={report.settings.overloadHighCriticalCells} view={view} />
         </div>
       </section>
       <section className="panel report-section" aria-labelledby="report-collaboration-heading">
         <h2 id="report-collaboration-heading">Collaboration between marketing and IT</h2>
-        <HotspotCharts hotspots={report.hotspots} byConcern={report.hotspotsByConcern} byTeamPair={report.hotspotsByTeamPair} catalog={report.catalog} view={view} />
+        <HotspotCharts
+          topCells={shapeTopHotspots(report.hotspots, report.catalog, TOP_HOTSPOT_CELLS)}
+          hotspotCount={report.hotspots.length}
+          byConcern={report.hotspotsByConcern}
+          byTeamPair={report.hotspotsByTeamPair}
+          catalog={{ concerns: report.catalog.concerns }}
+          view={view}
+        />
         <HandoffSankey flows={report.handoffFlows} teams={report.catalog.teams} windowWeeks={HOTSPOT_WINDOW_WEEKS} view={view} />
       </section>
     </>

@@ -98,22 +98,22 @@ export async function patchOwnershipSnapshot(prisma: Db, snapshot: OwnershipSnap
     if (effect.kind === "cell") cellNames.add(effect.name);
     if (effect.kind === "review-cells") reviewIds.push(effect.reviewId);
   }
-  const positionByName = new Map(snapshot.cells.map((cell, index) => [`${cell.assetKey}/${cell.concernKey}`, index]));
-  const positionById = new Map(snapshot.cells.map((cell, index) => [cellKey(cell.assetId, cell.concernId), index]));
-  const positions = new Set<number>();
-  for (const name of cellNames) {
-    const position = positionByName.get(name);
-    if (position === undefined) return null;
-    positions.add(position);
-  }
+  const wanted = new Set(cellNames);
   if (reviewIds.length > 0) {
-    const items = await prisma.reviewItem.findMany({ where: { reviewId: { in: reviewIds } }, select: { assetId: true, concernId: true } });
-    for (const item of items) {
-      const position = positionById.get(cellKey(item.assetId, item.concernId));
-      if (position === undefined) return null;
-      positions.add(position);
-    }
+    const items = await prisma.reviewItem.findMany({
+      where: { reviewId: { in: reviewIds } },
+      select: { asset: { select: { key: true } }, concern: { select: { key: true } } },
+    });
+    for (const item of items) wanted.add(`${item.asset.key}/${item.concern.key}`);
   }
+  // One pass, comparing keys the cells already hold: no key is built for the tens of thousands untouched.
+  const wantedAssets = new Set([...wanted].map((name) => name.slice(0, name.indexOf("/"))));
+  const positions = new Set<number>();
+  snapshot.cells.forEach((cell, position) => {
+    if (wantedAssets.has(cell.assetKey) && wanted.has(`${cell.assetKey}/${cell.concernKey}`)) positions.add(position);
+  });
+  // A write named a cell the snapshot does not have (a new asset, a concern that now applies): load afresh.
+  if (positions.size < wanted.size) return null;
   if (positions.size === 0) return { ...snapshot, asOf: now };
 
   const touched = [...positions].map((position) => snapshot.cells[position]!);

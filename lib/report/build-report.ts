@@ -97,6 +97,7 @@ export function buildReport(input: ReportInput): Report {
 
   const gapsByType = new Map<GapType, { byTeam: Record<string, number>; total: number }>();
   for (const cell of cells) {
+    if (cell.gaps.length === 0) continue;
     const teams = [
       ...new Set(
         cell.holders

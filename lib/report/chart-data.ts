@@ -199,6 +199,9 @@ export interface PersonLoadRow {
  * The heaviest loads first (accountable cells, then high/critical ones, then name), at most `limit`
  * people, plus anyone overloaded beyond that so no overload is hidden by the cut.
  */
+/** How many of the most loaded people the person-load chart shows (every overloaded person too). */
+export const TOP_LOADED_PEOPLE = 15;
+
 export function shapePersonLoad(load: Report["personLoad"], limit: number): { rows: PersonLoadRow[]; total: number } {
   const ranked = load
     .filter((person) => person.accountableCells > 0 || person.overloaded)
@@ -221,6 +224,9 @@ export interface HotspotCellRow {
   ownershipChanges: number;
   handoffs: number;
 }
+
+/** How many hotspot cells the top-cells chart shows. */
+export const TOP_HOTSPOT_CELLS = 10;
 
 export function shapeTopHotspots(
   hotspots: Report["hotspots"],

@@ -30,6 +30,13 @@ export function includesBothFunctions(
   personIds: readonly number[],
   people: Map<number, RulePerson>,
 ): boolean {
-  const functions = new Set(personIds.map((id) => getPersonFunction(id, people)));
-  return functions.has("marketing") && functions.has("it");
+  let marketing = false;
+  let it = false;
+  for (const id of personIds) {
+    const teamFunction = getPersonFunction(id, people);
+    if (teamFunction === "marketing") marketing = true;
+    else if (teamFunction === "it") it = true;
+    if (marketing && it) return true;
+  }
+  return false;
 }

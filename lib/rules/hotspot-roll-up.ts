@@ -1,4 +1,4 @@
-import { cellKey } from "./as-of";
+import { cellNumber } from "./as-of";
 import { COLLABORATION_ROLES } from "./hotspots";
 import { listHolderIds } from "./holders";
 import { compareText } from "./order";
@@ -16,14 +16,22 @@ import type {
  * pair formed by the teams of its A, R and C holders, so one cell shared by two marketing teams and one
  * IT team feeds two pairs. Both lists are sorted by score descending, ties by key, for stable charts.
  */
+// Team pairs are keyed by number: one key per pair per hotspot, tens of thousands of them.
+const TEAM_IDS = 2 ** 21;
+
 export function rollUpHotspots(
   hotspots: Hotspot[],
   cells: EvaluatedCell[],
   people: Map<number, RulePerson>,
 ): HotspotRollUps {
-  const cellsByKey = new Map(cells.map((cell) => [cellKey(cell.assetId, cell.concernId), cell]));
+  const hotspotCells = new Set(hotspots.map((hotspot) => cellNumber(hotspot.assetId, hotspot.concernId)));
+  const cellsByNumber = new Map<number, EvaluatedCell>();
+  for (const cell of cells) {
+    const key = cellNumber(cell.assetId, cell.concernId);
+    if (hotspotCells.has(key)) cellsByNumber.set(key, cell);
+  }
   const byConcern = new Map<string, ConcernHotspotRollUp>();
-  const byTeamPair = new Map<string, TeamPairHotspotRollUp>();
+  const byTeamPair = new Map<number, TeamPairHotspotRollUp>();
 
   for (const hotspot of hotspots) {
     const concern = byConcern.get(hotspot.concernKey) ?? {
@@ -35,12 +43,12 @@ export function rollUpHotspots(
     concern.cells += 1;
     byConcern.set(hotspot.concernKey, concern);
 
-    const cell = cellsByKey.get(cellKey(hotspot.assetId, hotspot.concernId));
+    const cell = cellsByNumber.get(cellNumber(hotspot.assetId, hotspot.concernId));
     if (!cell) continue;
     const { marketingTeamIds, itTeamIds } = listSideTeamIds(cell, people);
     for (const marketingTeamId of marketingTeamIds) {
       for (const itTeamId of itTeamIds) {
-        const key = `${marketingTeamId}:${itTeamId}`;
+        const key = marketingTeamId * TEAM_IDS + itTeamId;
         const pair = byTeamPair.get(key) ?? { marketingTeamId, itTeamId, score: 0, cells: 0 };
         pair.score += hotspot.score;
         pair.cells += 1;

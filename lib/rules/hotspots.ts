@@ -1,4 +1,4 @@
-import { cellKey } from "./as-of";
+import { cellNumber } from "./as-of";
 import { includesBothFunctions, listHolderIds } from "./holders";
 import { compareCellKeys } from "./order";
 import { CRITICALITY_WEIGHT } from "./weights";
@@ -31,11 +31,11 @@ export function scoreHotspots(
 ): Hotspot[] {
   const end = asOf.getTime();
   const start = end - windowWeeks * WEEK_MS;
-  const activityByCell = new Map<string, CellActivity[]>();
+  const activityByCell = new Map<number, CellActivity[]>();
   for (const event of activity) {
     const at = event.at.getTime();
     if (at <= start || at > end) continue;
-    const key = cellKey(event.assetId, event.concernId);
+    const key = cellNumber(event.assetId, event.concernId);
     const events = activityByCell.get(key) ?? [];
     events.push(event);
     activityByCell.set(key, events);
@@ -44,10 +44,15 @@ export function scoreHotspots(
   const hotspots: Hotspot[] = [];
   for (const cell of cells) {
     if (!cell.inScope || !isCollaborationCell(cell, people)) continue;
-    const events = activityByCell.get(cellKey(cell.assetId, cell.concernId)) ?? [];
-    const flags = events.filter((event) => event.kind === "flag").length;
-    const handoffs = events.filter((event) => event.kind === "handoff").length;
-    const ownershipChanges = events.filter(isOwnershipChange).length;
+    const events = activityByCell.get(cellNumber(cell.assetId, cell.concernId));
+    let flags = 0;
+    let handoffs = 0;
+    let ownershipChanges = 0;
+    for (const event of events ?? []) {
+      if (event.kind === "flag") flags += 1;
+      else if (event.kind === "handoff") handoffs += 1;
+      else if (isOwnershipChange(event)) ownershipChanges += 1;
+    }
     const distinctHolders = listHolderIds(cell, COLLABORATION_ROLES).length;
     const base = 1 + 2 * flags + ownershipChanges + handoffs + Math.max(0, distinctHolders - 2);
     hotspots.push({

@@ -5,13 +5,12 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Report, ReportCatalog } from "@/lib/report/build-report";
-import { countTicks, drillDownHref, plural, shapeTopHotspots, shortConcernName } from "@/lib/report/chart-data";
+import { countTicks, drillDownHref, plural, shortConcernName, type HotspotCellRow } from "@/lib/report/chart-data";
 import type { ReportSelection, ReportView } from "@/lib/report/selection";
 import { ChartFigure, ChartLegend, DrillLink, useReportNavigation } from "./chart-figure";
 import { CategoryTick, MarkedBar, markState } from "./chart-marks";
 import { FUNCTION_COLOR, HOTSPOT_COLOR } from "./palette";
 
-const TOP_CELLS = 10;
 const TOP_GROUPS = 8;
 const HOME_LABEL = { marketing: "Marketing", it: "IT", shared: "Shared" } as const;
 
@@ -31,22 +30,25 @@ interface HotspotBar {
  * marketing x IT team pair. The section heading itself drills into all hotspot cells.
  */
 export function HotspotCharts({
-  hotspots,
+  topCells,
+  hotspotCount,
   byConcern,
   byTeamPair,
   catalog,
   view,
 }: {
-  hotspots: Report["hotspots"];
+  /** The top cells, shaped on the server: the page does not send every hotspot to the browser. */
+  topCells: HotspotCellRow[];
+  hotspotCount: number;
   byConcern: Report["hotspotsByConcern"];
   byTeamPair: Report["hotspotsByTeamPair"];
-  catalog: Pick<ReportCatalog, "assets" | "concerns">;
+  catalog: Pick<ReportCatalog, "concerns">;
   view: ReportView;
 }) {
   const selection = view.selection ?? {};
   const concernOf = new Map(catalog.concerns.map((concern) => [concern.key, concern]));
 
-  const cellBars: HotspotBar[] = shapeTopHotspots(hotspots, catalog, TOP_CELLS).map((row) => ({
+  const cellBars: HotspotBar[] = topCells.map((row) => ({
     id: row.cell,
     lines: [row.assetName, `· ${row.concernName}`],
     score: row.score,
@@ -88,7 +90,7 @@ export function HotspotCharts({
         <Link href={drillDownHref(view, { selHotspots: "1" }) as Route} aria-current={allHotspots ? "true" : undefined}>
           Collaboration hotspots
         </Link>{" "}
-        <span className="muted">({hotspots.length} cells shared by marketing and IT)</span>
+        <span className="muted">({hotspotCount} cells shared by marketing and IT)</span>
       </h3>
       <div className="chart-group-grid">
         <HotspotBarChart

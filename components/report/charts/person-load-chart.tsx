@@ -1,14 +1,13 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Report, ReportCatalog } from "@/lib/report/build-report";
-import { countTicks, drillDownHref, shapePersonLoad, shortConcernName, type PersonLoadRow } from "@/lib/report/chart-data";
+import type { ReportCatalog } from "@/lib/report/build-report";
+import { countTicks, drillDownHref, shortConcernName, type PersonLoadRow } from "@/lib/report/chart-data";
 import type { ReportView } from "@/lib/report/selection";
 import { ChartFigure, ChartLegend, DrillLink, useReportNavigation } from "./chart-figure";
 import { CategoryTick, MarkedBar, markState } from "./chart-marks";
 import { LOAD_COLOR, NEUTRAL } from "./palette";
 
-const TOP_PEOPLE = 15;
 const OVERLOAD_MARK = "▲";
 
 /**
@@ -16,18 +15,19 @@ const OVERLOAD_MARK = "▲";
  * against the overload line. Overloaded people carry a marker and bold name, not only a colour.
  */
 export function PersonLoadChart({
-  data,
+  load,
   concerns,
   overloadHighCriticalCells,
   view,
 }: {
-  data: Report["personLoad"];
+  /** Shaped on the server (`shapePersonLoad`): the most loaded and every overloaded person, not all of them. */
+  load: { rows: PersonLoadRow[]; total: number };
   concerns: ReportCatalog["concerns"];
   overloadHighCriticalCells: number;
   view: ReportView;
 }) {
   const navigate = useReportNavigation();
-  const { rows, total } = shapePersonLoad(data, TOP_PEOPLE);
+  const { rows, total } = load;
   const selected = view.selection?.selPerson;
   const hrefOf = (row: PersonLoadRow) => drillDownHref(view, { selPerson: row.email });
   const concernName = new Map(concerns.map((concern) => [concern.key, shortConcernName(concern.name)]));

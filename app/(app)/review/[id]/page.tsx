@@ -3,15 +3,21 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { isoWeekOf } from "@/lib/review/iso-week";
 import { getReviewView } from "@/lib/review/screen";
-import { ReviewBoardView } from "../_components/review-board";
+import { PagedBoard } from "../_components/paged-board";
 import { ReviewPageHeader } from "../_components/review-page-header";
 import { ReviewRecordView } from "../_components/review-record";
 
 export const metadata: Metadata = { title: "Review" };
 
 /** One review by id: anyone signed in reads it; its team's manager or an admin works on it while it is open. */
-export default async function ReviewByIdPage({ params }: { params: Promise<{ id: string }> }) {
-  const [user, { id }] = await Promise.all([requireUser(), params]);
+export default async function ReviewByIdPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [user, { id }, query] = await Promise.all([requireUser(), params, searchParams]);
   if (!/^\d{1,9}$/.test(id)) notFound();
   const now = new Date();
   const view = await getReviewView(user, Number(id), now);
@@ -20,7 +26,7 @@ export default async function ReviewByIdPage({ params }: { params: Promise<{ id:
   return (
     <>
       <ReviewPageHeader header={header} currentWeek={isoWeekOf(now, header.timeZone)} />
-      {view.kind === "board" ? <ReviewBoardView board={view.board} userId={user.id} now={now} /> : <ReviewRecordView record={view.record} />}
+      {view.kind === "board" ? <PagedBoard board={view.board} basePath={`/review/${id}`} params={query} keep={{}} userId={user.id} now={now} /> : <ReviewRecordView record={view.record} />}
     </>
   );
 }

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import type { ReviewBoard as Board, BoardCell } from "@/lib/review/board";
+import type { BoardPagination } from "@/lib/review/board-page";
 import type { DecideResult } from "@/lib/review/item-actions";
 import type { ItemView } from "@/lib/review/item-view";
 import { groupByAsset } from "@/lib/review/review-cells";
@@ -16,7 +17,11 @@ import { ReviewSummaryBar } from "./review-summary-bar";
 import { postJson } from "@/lib/api/post-json";
 
 interface Props {
+  /** The board with the cells of one page. */
   board: Board;
+  pagination: BoardPagination;
+  showAllHref: string;
+  showUndecidedHref: string;
   userId: number;
   /** The server's clock at render time, so "days ago" reads the same on the server and in the browser. */
   now: Date;
@@ -30,7 +35,7 @@ const itemsOf = (board: Board) => new Map(board.cells.flatMap((cell) => (cell.it
  * The working review: every decision is a write of its own the moment it is made (autosave), so closing
  * the tab loses nothing and reloading shows the draft. The summary above follows the saved decisions.
  */
-export function ReviewBoardView({ board, userId, now }: Props) {
+export function ReviewBoardView({ board, pagination, showAllHref, showUndecidedHref, userId, now }: Props) {
   const router = useRouter();
   const { header } = board;
   const [items, setItems] = useState(() => itemsOf(board));
@@ -42,19 +47,23 @@ export function ReviewBoardView({ board, userId, now }: Props) {
   }
   const [statuses, setStatuses] = useState<Record<string, RowStatus>>({});
   const [openForm, setOpenForm] = useState<{ key: string; kind: "change" | "flag" | "handoff" } | null>(null);
-  const [undecidedOnly, setUndecidedOnly] = useState(false);
+  const undecidedOnly = pagination.undecidedOnly;
   const [announcement, setAnnouncement] = useState<Announcement>(null);
   const [busy, setBusy] = useState(false);
   const [summaryError, setSummaryError] = useState<string | null>(null);
 
-  const decided = board.cells.filter((cell) => items.has(cell.key)).length;
+  // The page's own decisions as saved now, added to those of the other pages as the server counted them.
+  const counts = useMemo(() => {
+    const result = { ...pagination.decidedElsewhere };
+    for (const cell of board.cells) {
+      const item = items.get(cell.key);
+      if (item) result[item.decision]++;
+    }
+    return result;
+  }, [items, board.cells, pagination.decidedElsewhere]);
+  const decided = counts.confirm + counts.change + counts.flag + counts.handoff;
   const shown = undecidedOnly ? board.cells.filter((cell) => !items.has(cell.key) || openForm?.key === cell.key) : board.cells;
   const groups = groupByAsset(shown);
-  const counts = useMemo(() => {
-    const result = { confirm: 0, change: 0, flag: 0, handoff: 0 };
-    for (const item of items.values()) result[item.decision]++;
-    return result;
-  }, [items]);
   const url = `/api/reviews/${header.id}`;
   const setStatus = (key: string, status: RowStatus) => setStatuses((all) => ({ ...all, [key]: status }));
 
@@ -110,9 +119,9 @@ export function ReviewBoardView({ board, userId, now }: Props) {
     });
     const n = result.data.items.length;
     setAnnouncement({ kind: "saved", text: `Saved: ${n} ${n === 1 ? "cell" : "cells"} confirmed.` });
-    // Cells that entered the scope since the page loaded were confirmed too: show them.
-    const known = new Set(board.cells.map((cell) => cell.key));
-    if (result.data.items.some((item) => !known.has(`${item.assetKey}/${item.concernKey}`))) router.refresh();
+    // Cells of other pages were confirmed too, and cells that entered the scope since the page loaded:
+    // the server counts them again.
+    router.refresh();
   }
 
   async function submit() {
@@ -137,7 +146,7 @@ export function ReviewBoardView({ board, userId, now }: Props) {
         header={header}
         now={now}
         decided={decided}
-        total={board.cells.length}
+        total={pagination.totalCells}
         counts={counts}
         busy={busy}
         error={summaryError}
@@ -145,7 +154,7 @@ export function ReviewBoardView({ board, userId, now }: Props) {
         onConfirmAll={confirmAll}
         onSubmit={submit}
       />
-      {board.cells.length === 0 ? (
+      {pagination.totalCells === 0 ? (
         <section className={`panel ${styles.empty}`}>
           <h2>Nothing to review this week</h2>
           <p className="muted">Nobody in {header.team.name} is accountable or responsible for a cell, and no uncovered cell or hand-off is waiting. Submit to record that.</p>
@@ -156,7 +165,7 @@ export function ReviewBoardView({ board, userId, now }: Props) {
             Grouped by asset, critical first. Each decision is saved as you make it.
           </span>
           <label>
-            <input type="checkbox" checked={undecidedOnly} onChange={(event) => setUndecidedOnly(event.target.checked)} />
+            <input type="checkbox" checked={undecidedOnly} onChange={(event) => router.push((event.target.checked ? showUndecidedHref : showAllHref) as Route)} />
             Show undecided cells only
           </label>
         </div>

@@ -1,0 +1,43 @@
+import type { ReviewDecision } from "@/lib/rules";
+import type { BoardCell, ReviewBoard } from "./board";
+import { groupByAsset } from "./review-cells";
+
+/**
+ * The review board one page at a time: a large team's review holds thousands of cells, which no browser
+ * should receive at once. A page is a run of whole assets (an asset's cells are never split), the
+ * critical ones first as the review orders them; "undecided only" pages through the assets that still
+ * have an undecided cell. The progress figures count the whole review, not only the page.
+ */
+
+export const REVIEW_ASSETS_PER_PAGE = 30;
+
+export interface BoardPageRequest {
+  page: number;
+  undecidedOnly: boolean;
+}
+
+export interface BoardPagination {
+  page: number;
+  pageCount: number;
+  undecidedOnly: boolean;
+  /** Cells in the whole review. */
+  totalCells: number;
+  /** Assets the pages run through (those with an undecided cell when `undecidedOnly`). */
+  assetCount: number;
+  /** Decisions saved on cells of other pages, by kind: the page adds its own to them. */
+  decidedElsewhere: Record<ReviewDecision, number>;
+}
+
+export function pageOfBoard(board: ReviewBoard, request: BoardPageRequest): { board: ReviewBoard; pagination: BoardPagination } {
+  const groups = groupByAsset(board.cells).filter((group) => !request.undecidedOnly || group.cells.some((cell) => cell.item === null));
+  const pageCount = Math.max(1, Math.ceil(groups.length / REVIEW_ASSETS_PER_PAGE));
+  const page = Math.min(Math.max(1, Math.trunc(request.page) || 1), pageCount);
+  const cells: BoardCell[] = groups.slice((page - 1) * REVIEW_ASSETS_PER_PAGE, page * REVIEW_ASSETS_PER_PAGE).flatMap((group) => group.cells);
+  const onPage = new Set(cells.map((cell) => cell.key));
+  const decidedElsewhere: Record<ReviewDecision, number> = { confirm: 0, change: 0, flag: 0, handoff: 0 };
+  for (const cell of board.cells) if (cell.item && !onPage.has(cell.key)) decidedElsewhere[cell.item.decision] += 1;
+  return {
+    board: { ...board, cells },
+    pagination: { page, pageCount, undecidedOnly: request.undecidedOnly, totalCells: board.cells.length, assetCount: groups.length, decidedElsewhere },
+  };
+}
