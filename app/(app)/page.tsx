@@ -15,7 +15,7 @@ export default async function HomePage() {
   const user = await requireUser();
   const now = new Date();
   const [figures, review, overdueTeams] = await Promise.all([
-    getHomeFigures(now),
+    getHomeFigures(),
     getReviewSummaryForHome(user, now),
     user.role === "admin" ? listOverdueTeams(now) : Promise.resolve([]),
   ]);

@@ -1,9 +1,12 @@
 import { getPrisma } from "@/lib/db/client";
-import { loadSharedReport } from "@/lib/report/shared-report";
+import { loadCurrentSnapshot } from "@/lib/ownership/current-snapshot";
+import { gapRowsOf } from "@/lib/report/build-report";
+import { activityOf } from "@/lib/report/load-report";
+import { loadCurrentReportSources } from "@/lib/report/shared-report";
 import { loadCoverageTrend } from "@/lib/report/trend";
 import type { CoverageTrendPoint } from "@/lib/report/trend-types";
-import type { CoverageFigure, ConcernHome } from "@/lib/rules";
-import { listTopGaps, listTopHotspots, type TopGap, type TopHotspot } from "./top-cells";
+import { coverageOf, rankGaps, scoreHotspots, type ConcernHome, type CoverageFigure } from "@/lib/rules";
+import { HOME_TOP_COUNT, listTopGaps, listTopHotspots, type TopGap, type TopHotspot } from "./top-cells";
 
 export interface HomeFigures {
   assetsInScope: number;
@@ -19,31 +22,43 @@ export interface HomeFigures {
   topHotspots: TopHotspot[];
 }
 
-/** Home's live figures: counts from the database; coverage, gaps and hotspots from the gap report's one loader. */
-export async function getHomeFigures(now = new Date()): Promise<HomeFigures> {
+/**
+ * Home's live figures: counts from the database; coverage, gaps and hotspots by the report's own rules
+ * and builders on today's shared snapshot, computing only what Home shows (the top five, not the
+ * whole ranking), so Home stays quick right after a write.
+ */
+export async function getHomeFigures(): Promise<HomeFigures> {
   const prisma = getPrisma();
-  const [assetsInScope, assetsRetired, activePeople, teams, assignmentsCurrent, report] = await Promise.all([
+  const [assetsInScope, assetsRetired, activePeople, teams, assignmentsCurrent, snapshot] = await Promise.all([
     prisma.asset.count({ where: { lifecycle: { not: "retired" } } }),
     prisma.asset.count({ where: { lifecycle: "retired" } }),
     prisma.person.count({ where: { deactivatedAt: null } }),
     prisma.team.count(),
     prisma.assignment.count({ where: { endedAt: null, asset: { lifecycle: { not: "retired" } } } }),
-    loadSharedReport(prisma, {}, now),
+    loadCurrentSnapshot(prisma),
   ]);
-  // Without filters the report's cells are every cell in scope.
-  const withGaps = report.cells.filter((cell) => cell.gaps.length > 0);
+  const sources = await loadCurrentReportSources(prisma, snapshot);
+  const cells = snapshot.cells.filter((cell) => cell.inScope);
+  const withGaps = cells.filter((cell) => cell.gaps.length > 0);
+  const top = {
+    gaps: rankGaps(withGaps).slice(0, HOME_TOP_COUNT).flatMap((cell) => gapRowsOf(cell, {})),
+    hotspots: scoreHotspots(cells, snapshot.people, activityOf(sources, snapshot.asOf).activity, snapshot.asOf).slice(0, HOME_TOP_COUNT),
+    cells,
+    catalog: sources.catalog,
+  };
+  const ofHome = (home: ConcernHome) => coverageOf(cells.filter((cell) => cell.concernHome === home));
   return {
     assetsInScope,
     assetsRetired,
     activePeople,
     teams,
     assignmentsCurrent,
-    coverage: report.coverage.overall,
-    coverageByHome: report.coverage.byFunction,
+    coverage: coverageOf(cells),
+    coverageByHome: { marketing: ofHome("marketing"), it: ofHome("it"), shared: ofHome("shared") },
     cellsWithGaps: withGaps.length,
     cellsWithCriticalGaps: withGaps.filter((cell) => cell.gaps.some((gap) => gap.severity === "critical")).length,
-    topGaps: listTopGaps(report),
-    topHotspots: listTopHotspots(report),
+    topGaps: listTopGaps(top),
+    topHotspots: listTopHotspots(top),
   };
 }
 

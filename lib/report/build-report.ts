@@ -78,6 +78,13 @@ export function cellMatches(cell: EvaluatedCell, filters: ReportFilters, people:
   return true;
 }
 
+/** A ranked cell's rows of the report: one per gap, in the rules' order of gap types, narrowed to the filtered type. */
+export function gapRowsOf(cell: EvaluatedCell, filters: Pick<ReportFilters, "gap">): GapRow[] {
+  return cell.gaps
+    .filter((gap) => !filters.gap || gap.type === filters.gap)
+    .map((gap) => ({ assetKey: cell.assetKey, concernKey: cell.concernKey, type: gap.type, severity: gap.severity, score: cell.score }));
+}
+
 /** The whole gap report from evaluated cells: one pure function behind the page, the CSV and the CLI. */
 export function buildReport(input: ReportInput): Report {
   const { filters, people, catalog } = input;
@@ -86,11 +93,7 @@ export function buildReport(input: ReportInput): Report {
   const teamName = new Map(catalog.teams.map((team) => [team.id, team.name]));
   const personById = new Map(catalog.people.map((person) => [person.id, person]));
 
-  const gaps: GapRow[] = rankGaps(cells).flatMap((cell) =>
-    cell.gaps
-      .filter((gap) => !filters.gap || gap.type === filters.gap)
-      .map((gap) => ({ assetKey: cell.assetKey, concernKey: cell.concernKey, type: gap.type, severity: gap.severity, score: cell.score })),
-  );
+  const gaps: GapRow[] = rankGaps(cells).flatMap((cell) => gapRowsOf(cell, filters));
 
   const hotspots = scoreHotspots(cells, people, input.activity, input.asOf);
   const rollUps = rollUpHotspots(hotspots, cells, people);

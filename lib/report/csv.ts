@@ -31,11 +31,24 @@ export function escapeSpreadsheetValue(value: string): string {
  * `gapType` narrows the rows further to one type (a drill-down into a gap type's bar).
  */
 export function reportToCsv(gaps: readonly GapRow[], cells: readonly GapTableRow[], gapType?: GapType): string {
+  return reportCsvHeader() + [...reportCsvChunks(gaps, cells, gapType)].join("");
+}
+
+/** The header line of the report's CSV. */
+export function reportCsvHeader(): string {
+  return stringify([[...REPORT_CSV_COLUMNS]], { record_delimiter: "\n" });
+}
+
+const ROWS_PER_CHUNK = 1_000;
+
+/** The report's CSV rows after the header, a thousand at a time, for a download that streams. */
+export function* reportCsvChunks(gaps: readonly GapRow[], cells: readonly GapTableRow[], gapType?: GapType): Generator<string> {
   const cellByKey = new Map(cells.map((cell) => [`${cell.assetKey}/${cell.concernKey}`, cell]));
-  const rows = gaps.flatMap((gap) => {
+  let rows: string[][] = [];
+  for (const gap of gaps) {
     const cell = cellByKey.get(`${gap.assetKey}/${gap.concernKey}`);
-    if (!cell || (gapType && gap.type !== gapType)) return [];
-    return [
+    if (!cell || (gapType && gap.type !== gapType)) continue;
+    rows.push(
       [
         gap.assetKey,
         cell.assetName,
@@ -47,8 +60,12 @@ export function reportToCsv(gaps: readonly GapRow[], cells: readonly GapTableRow
         cell.criticality,
         cell.holders.map((holder) => `${holder.name} (${holder.role}${holder.active ? "" : ", inactive"})`).join("; "),
         cell.lastConfirmed?.toISOString() ?? "",
-      ],
-    ];
-  });
-  return stringify([[...REPORT_CSV_COLUMNS], ...rows.map((row) => row.map(escapeSpreadsheetValue))], { record_delimiter: "\n" });
+      ].map(escapeSpreadsheetValue),
+    );
+    if (rows.length === ROWS_PER_CHUNK) {
+      yield stringify(rows, { record_delimiter: "\n" });
+      rows = [];
+    }
+  }
+  if (rows.length > 0) yield stringify(rows, { record_delimiter: "\n" });
 }

@@ -111,6 +111,25 @@ export async function patchReportSources(prisma: Db, sources: ReportSources, cha
 }
 
 /**
+ * The hotspot window's activity as of a date: flags and hand-offs of submitted reviews, assignments
+ * started and ended. Kept sources may hold decisions from before the window (it moves with the clock).
+ */
+export function activityOf(sources: ReportSources, asOf: Date): { decisions: ReportSources["decisions"]; activity: CellActivity[] } {
+  const windowStart = new Date(asOf.getTime() - HOTSPOT_WINDOW_WEEKS * WEEK_MS);
+  const decisions = sources.decisions.filter((item) => item.review.submittedAt! > windowStart && item.review.submittedAt! <= asOf);
+  const activity: CellActivity[] = [
+    ...decisions.map((item) => ({
+      assetId: item.assetId,
+      concernId: item.concernId,
+      at: item.review.submittedAt!,
+      kind: item.decision === "flag" ? ("flag" as const) : ("handoff" as const),
+    })),
+    ...sources.assignmentEvents,
+  ];
+  return { decisions, activity };
+}
+
+/**
  * Loads what the report needs as of the filters' date and builds it with the one report builder.
  * A snapshot of today that the caller already holds (see `loadSharedReport`), and the sources read with
  * it, are used instead of reading them again.
@@ -124,24 +143,12 @@ export async function loadReport(
 ): Promise<LoadedReport> {
   const snapshotOfToday = filters.asOf ? undefined : currentSnapshot;
   const asOf = snapshotOfToday?.asOf ?? reportInstant(filters, now);
-  const windowStart = new Date(asOf.getTime() - HOTSPOT_WINDOW_WEEKS * WEEK_MS);
   const [snapshot, sources] = await Promise.all([
     snapshotOfToday ?? loadOwnershipSnapshot(prisma, asOf),
     (snapshotOfToday && currentSources) || loadReportSources(prisma, asOf),
   ]);
-  const { catalog, assignmentEvents } = sources;
-  // Kept sources may hold decisions older than this window (the window moves with the clock).
-  const decisions = sources.decisions.filter((item) => item.review.submittedAt! > windowStart && item.review.submittedAt! <= asOf);
-
-  const activity: CellActivity[] = [
-    ...decisions.map((item) => ({
-      assetId: item.assetId,
-      concernId: item.concernId,
-      at: item.review.submittedAt!,
-      kind: item.decision === "flag" ? ("flag" as const) : ("handoff" as const),
-    })),
-    ...assignmentEvents,
-  ];
+  const { catalog } = sources;
+  const { decisions, activity } = activityOf(sources, asOf);
   // Keys by id rather than a name per cell: tens of thousands of cells, a few hundred hand-offs.
   const assetKeys = new Map<number, string>();
   const concernKeys = new Map<number, string>();

@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import type { GapType } from "@/lib/rules";
 import type { Report } from "./build-report";
-import { reportToCsv } from "./csv";
+import { reportCsvChunks, reportCsvHeader, reportToCsv } from "./csv";
+import { reportInstant } from "./filters";
 import { gapTableNamesOf, listGapTableRows, selectReportCells } from "./gap-table";
 import type { LoadedReport } from "./load-report";
 import { loadSharedReport } from "./shared-report";
@@ -26,8 +27,28 @@ export function reportCsvFileName(report: Pick<Report, "asOf">): string {
   return `tandem-gap-report-${report.asOf.slice(0, 10)}.csv`;
 }
 
-/** The CSV download of a report view: its filters and drill-down, as the route read them from the URL. */
-export async function exportReportCsv(prisma: Db, { filters, selection }: ReportExportQuery, now = new Date()): Promise<{ fileName: string; csv: string }> {
-  const report = await loadSharedReport(prisma, filters, now);
-  return { fileName: reportCsvFileName(report), csv: loadedReportToCsv(report, selection) };
+/**
+ * The CSV download of a report view (its filters and drill-down, as the route read them from the URL),
+ * streamed: the header line leaves at once, the rows a thousand at a time once the report is ready, so
+ * a large export starts downloading immediately and is never held whole in one string.
+ */
+export function streamReportCsv(prisma: Db, { filters, selection }: ReportExportQuery, now = new Date()): { fileName: string; body: ReadableStream<Uint8Array> } {
+  const encoder = new TextEncoder();
+  let chunks: Iterator<string> | undefined;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(reportCsvHeader()));
+    },
+    async pull(controller) {
+      if (!chunks) {
+        const report = await loadSharedReport(prisma, filters, now);
+        const cells = listGapTableRows(selectReportCells(report, selection), gapTableNamesOf(report));
+        chunks = reportCsvChunks(report.gaps, cells, selection.selGap as GapType | undefined);
+      }
+      const next = chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
+  return { fileName: reportCsvFileName({ asOf: reportInstant(filters, now).toISOString() }), body };
 }

@@ -20,7 +20,8 @@ export function loadSharedReport(prisma: Db, filters: ReportFilters, now = new D
   });
 }
 
-function loadCurrentReportSources(prisma: Db, snapshot: OwnershipSnapshot): Promise<ReportSources> {
+/** The report's other sources of today, read with today's snapshot and patched with it. */
+export function loadCurrentReportSources(prisma: Db, snapshot: OwnershipSnapshot): Promise<ReportSources> {
   return memoizeByDataVersion(prisma, "report-sources", () => loadReportSources(prisma, snapshot.asOf), {
     carryOver: (sources, changes) => patchReportSources(prisma, sources, changes, snapshot),
   });
