@@ -4,7 +4,7 @@ import { GapsByTypeChart } from "@/components/report/charts/gaps-by-type-chart";
 import { HandoffSankey } from "@/components/report/charts/handoff-sankey";
 import { HotspotCharts } from "@/components/report/charts/hotspot-charts";
 import { PersonLoadChart } from "@/components/report/charts/person-load-chart";
-import { shapePersonLoad, shapeTopHotspots, TOP_HOTSPOT_CELLS, TOP_LOADED_PEOPLE } from "@/lib/report/chart-data";
+import { largestHandoffFlows, shapePersonLoad, shapeTopHotspots, TOP_HOTSPOT_CELLS, TOP_LOADED_PEOPLE } from "@/lib/report/chart-data";
 import { HOTSPOT_WINDOW_WEEKS } from "@/lib/report/load-report";
 import { viewQuery } from "@/lib/report/report-params";
 import type { ReportPageData } from "@/lib/report/report-view";
@@ -42,7 +42,7 @@ export function ReportCharts({ data }: { data: Pick<ReportPageData, "view" | "re
           catalog={{ concerns: report.catalog.concerns }}
           view={view}
         />
-        <HandoffSankey flows={report.handoffFlows} teams={report.catalog.teams} windowWeeks={HOTSPOT_WINDOW_WEEKS} view={view} />
+        <HandoffSankey {...largestHandoffFlows(report.handoffFlows)} teams={report.catalog.teams} windowWeeks={HOTSPOT_WINDOW_WEEKS} view={view} />
       </section>
     </>
   );

@@ -1,4 +1,5 @@
-import { getPrisma } from "@/lib/db/client";
+import { getPrisma, type Db } from "@/lib/db/client";
+import { memoizeByDataVersion } from "@/lib/db/data-version";
 import { loadCurrentSnapshot } from "@/lib/ownership/current-snapshot";
 import { gapRowsOf } from "@/lib/report/build-report";
 import { activityOf } from "@/lib/report/load-report";
@@ -27,8 +28,12 @@ export interface HomeFigures {
  * and builders on today's shared snapshot, computing only what Home shows (the top five, not the
  * whole ranking), so Home stays quick right after a write.
  */
-export async function getHomeFigures(): Promise<HomeFigures> {
+export function getHomeFigures(): Promise<HomeFigures> {
   const prisma = getPrisma();
+  return memoizeByDataVersion(prisma, "home-figures", () => computeHomeFigures(prisma));
+}
+
+async function computeHomeFigures(prisma: Db): Promise<HomeFigures> {
   const [assetsInScope, assetsRetired, activePeople, teams, assignmentsCurrent, snapshot] = await Promise.all([
     prisma.asset.count({ where: { lifecycle: { not: "retired" } } }),
     prisma.asset.count({ where: { lifecycle: "retired" } }),

@@ -5,6 +5,7 @@ import {
   describeTrend,
   drillDownHref,
   heatStep,
+  largestHandoffFlows,
   plural,
   shapeGapsByType,
   shapeHandoffSankey,
@@ -218,5 +219,16 @@ describe("hand-off flow", () => {
       [2, 3, 1, "4-1"],
     ]);
     for (const link of links) expect(nodes[link.source]!.side).toBe("from");
+  });
+});
+
+describe("the largest hand-off flows", () => {
+  it("keeps the first flows of the report's list and counts all of them", () => {
+    const flows = Array.from({ length: 30 }, (_, i) => ({ fromTeamId: i + 1, from: `Team ${i + 1}`, toTeamId: 99, to: "Web Platform", count: 30 - i, cells: [`site-${i}/hosting`] }));
+    const shown = largestHandoffFlows(flows, 25);
+    expect(shown.flows).toEqual(flows.slice(0, 25));
+    expect(shown.flowCount).toBe(30);
+    expect(shown.handoffCount).toBe((30 * 31) / 2);
+    expect(largestHandoffFlows([])).toEqual({ flows: [], flowCount: 0, handoffCount: 0 });
   });
 });

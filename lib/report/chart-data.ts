@@ -270,6 +270,14 @@ export interface SankeyFlowLink {
  * Hand-offs as a two-column flow. A team can both hand off and receive, so each team gets a source node
  * ("Web Platform →") and a target node ("→ Brand & Content"): the graph stays acyclic, as Sankey needs.
  */
+/** How many flows the hand-off chart draws: beyond a few dozen a flow chart is no longer readable. */
+export const TOP_HANDOFF_FLOWS = 25;
+
+/** The largest flows (the report lists them largest first), with the totals of all of them for the summary. */
+export function largestHandoffFlows(flows: readonly HandoffFlow[], limit = TOP_HANDOFF_FLOWS): { flows: HandoffFlow[]; flowCount: number; handoffCount: number } {
+  return { flows: flows.slice(0, limit), flowCount: flows.length, handoffCount: flows.reduce((sum, flow) => sum + flow.count, 0) };
+}
+
 export function shapeHandoffSankey(flows: readonly HandoffFlow[]): { nodes: SankeyTeamNode[]; links: SankeyFlowLink[] } {
   const nodes: SankeyTeamNode[] = [];
   const index = new Map<string, number>();

@@ -14,11 +14,17 @@ import { NEUTRAL, teamColors } from "./palette";
  */
 export function HandoffSankey({
   flows,
+  flowCount,
+  handoffCount,
   teams,
   windowWeeks,
   view,
 }: {
+  /** The largest flows, shaped on the server (`largestHandoffFlows`). */
   flows: HandoffFlow[];
+  /** All flows and hand-offs of the window, drawn or not. */
+  flowCount: number;
+  handoffCount: number;
   teams: ReportCatalog["teams"];
   /** The weeks before the as-of date the hand-offs were counted in. */
   windowWeeks: number;
@@ -28,7 +34,7 @@ export function HandoffSankey({
   const data = shapeHandoffSankey(flows);
   const colors = teamColors(teams);
   const selection = view.selection ?? {};
-  const total = data.links.reduce((sum, link) => sum + link.value, 0);
+  const drawn = flowCount > data.links.length ? ` The ${data.links.length} largest of ${flowCount} flows are drawn and listed.` : "";
   const sources = data.nodes.filter((node) => node.side === "from").length;
   const targets = data.nodes.length - sources;
   const largest = [...data.links].sort((a, b) => b.value - a.value)[0];
@@ -40,7 +46,7 @@ export function HandoffSankey({
       title="Hand-offs between teams"
       summary={
         largest
-          ? `${plural(total, "hand-off")} ${period}; the largest flow is ${largest.from} → ${largest.to} (${largest.value}).`
+          ? `${plural(handoffCount, "hand-off")} ${period}; the largest flow is ${largest.from} → ${largest.to} (${largest.value}).${drawn}`
           : `No hand-offs between teams ${period}.`
       }
       emptyText={`No hand-offs ${period}`}
