@@ -1,3 +1,4 @@
+import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/lib/testing/test-database";
 import { clearDataVersionCache, memoizeByDataVersion } from "./data-version";
@@ -54,5 +55,31 @@ describe("memoizeByDataVersion", () => {
     await db.prisma.auditEvent.create({ data: { action: "catalog.big", entityType: "test", entityId: "3" } });
     expect(await memoizeByDataVersion(db.prisma, "carried", compute, options)).toBe("full2");
     expect(seen).toEqual([["cell.small", "cell.small"], ["catalog.big"]]);
+  });
+
+  it("notices a write whose id is below the newest one but which committed after it", async () => {
+    const applied: string[] = [];
+    const options = {
+      carryOver: (previous: string[], changes: { action: string }[]) => {
+        applied.push(...changes.map((change) => change.action));
+        return [...previous, ...changes.map((change) => change.action)];
+      },
+    };
+    await memoizeByDataVersion(db.prisma, "ordered", async () => [] as string[], options);
+    const slowWrite = new pg.Client({ connectionString: db.url });
+    await slowWrite.connect();
+    try {
+      await slowWrite.query("BEGIN");
+      await slowWrite.query(`INSERT INTO "AuditEvent" (action, "entityType", "entityId") VALUES ('slow.write', 'test', '1')`);
+      await db.prisma.auditEvent.create({ data: { action: "quick.write", entityType: "test", entityId: "2" } });
+      expect(await memoizeByDataVersion(db.prisma, "ordered", async () => ["recomputed"], options)).toEqual(["quick.write"]);
+      await slowWrite.query("COMMIT");
+    } finally {
+      await slowWrite.end();
+    }
+    // The newest id has not moved, yet the slow write is seen once it has committed.
+    expect(await memoizeByDataVersion(db.prisma, "ordered", async () => ["recomputed"], options)).toEqual(["quick.write", "slow.write"]);
+    expect(await memoizeByDataVersion(db.prisma, "ordered", async () => ["recomputed"], options)).toEqual(["quick.write", "slow.write"]);
+    expect(applied).toEqual(["quick.write", "slow.write"]);
   });
 });

@@ -7,6 +7,10 @@ import type { Db } from "./client";
  * and every app instance reading the same database agrees on it. A maximum age bounds what can slip
  * past that: writes made outside the app, and the time-driven parts of a figure (a confirmation turning
  * stale as the days pass).
+ *
+ * Ids are handed out when an event is inserted, not when its transaction commits: a long write may still
+ * be committing an id below the highest one visible. Such ids are remembered as pending with the value,
+ * and the value is brought up to date once they appear.
  */
 export interface DataVersion {
   database: string;
@@ -17,6 +21,21 @@ export async function readDataVersion(prisma: Db): Promise<DataVersion> {
   const [row] = await prisma.$queryRaw<DataVersion[]>`
     SELECT current_database() AS database, coalesce(max(id), 0)::int AS version FROM "AuditEvent"`;
   return row!;
+}
+
+/** How far below the newest id a write may still be committing: older gaps are rolled-back writes. */
+const PENDING_WINDOW = 1_000;
+
+/** Ids at or below `version` (within the window) that no committed event holds yet. */
+async function readPendingIds(prisma: Db, version: number): Promise<number[]> {
+  const rows = await prisma.$queryRaw<{ id: number }[]>`
+    SELECT g::int AS id FROM generate_series(${Math.max(0, version - PENDING_WINDOW) + 1}::int, ${version}::int) AS g
+    WHERE NOT EXISTS (SELECT 1 FROM "AuditEvent" e WHERE e.id = g)`;
+  return rows.map((row) => row.id);
+}
+
+async function anyCommitted(prisma: Db, ids: readonly number[]): Promise<boolean> {
+  return (await prisma.auditEvent.count({ where: { id: { in: [...ids] } } })) > 0;
 }
 
 /** One recorded write: what the audit event says was changed. */
@@ -30,19 +49,32 @@ export interface DataChange {
 /** More writes than this between two versions are not looked at one by one: the figure is computed afresh. */
 const MAX_CHANGES_CARRIED_OVER = 200;
 
-/** The writes recorded after `fromVersion` up to `toVersion`, oldest first; null when there are too many to carry a figure over. */
-export async function readChangesBetween(prisma: Db, fromVersion: number, toVersion: number): Promise<DataChange[] | null> {
-  const rows = await prisma.auditEvent.findMany({
-    where: { id: { gt: fromVersion, lte: toVersion } },
+/**
+ * The writes that appeared since a value was built: those after its version up to `toVersion`, and those
+ * of its pending ids that have committed since. Null when there are too many to carry a value over.
+ */
+export async function readChangesSince(
+  prisma: Db,
+  since: { version: number; pending: readonly number[] },
+  toVersion: number,
+): Promise<{ changes: DataChange[]; pending: number[] } | null> {
+  const changes = await prisma.auditEvent.findMany({
+    where: { OR: [{ id: { gt: since.version, lte: toVersion } }, { id: { in: [...since.pending] } }] },
     orderBy: { id: "asc" },
     take: MAX_CHANGES_CARRIED_OVER + 1,
     select: { id: true, action: true, entityType: true, entityId: true },
   });
-  return rows.length > MAX_CHANGES_CARRIED_OVER ? null : rows;
+  if (changes.length > MAX_CHANGES_CARRIED_OVER) return null;
+  const seen = new Set(changes.map((change) => change.id));
+  const pending: number[] = since.pending.filter((id) => !seen.has(id));
+  for (let id = since.version + 1; id <= toVersion; id++) if (!seen.has(id)) pending.push(id);
+  return { changes, pending: pending.filter((id) => id > toVersion - PENDING_WINDOW) };
 }
 
 interface Entry {
   version: number;
+  /** Ids at or below `version` that were not committed when the value was built or last brought up to date. */
+  pending: Promise<number[]>;
   /** When the value was last computed in full: the maximum age counts from there, not from a carry-over. */
   computedAt: number;
   value: Promise<unknown>;
@@ -50,6 +82,8 @@ interface Entry {
 }
 
 const DEFAULT_MAX_AGE_MS = 30_000;
+/** Past this many times the maximum age a kept value is not served while a fresh one is computed: the request waits. */
+const STALE_LIMIT = 4;
 const MAX_ENTRIES = 200;
 const entries = new Map<string, Entry>();
 
@@ -67,37 +101,45 @@ export interface MemoOptions<T> {
  * The value of `compute` for the current data version: computed once, then shared (concurrent requests
  * wait for the same computation) until a write is recorded. After a write, `carryOver` may bring the
  * kept value up to date instead of computing it again. Past `maxAgeMs` the kept value is still served
- * while a fresh one is computed in the background, so no request waits for the clock. A failed
- * computation is not kept.
+ * while a fresh one is computed in the background, so no request waits for the clock (unless the value
+ * is far older). A failed computation is not kept.
  */
 export async function memoizeByDataVersion<T>(prisma: Db, key: string, compute: () => Promise<T>, options: MemoOptions<T> = {}): Promise<T> {
   const { maxAgeMs = DEFAULT_MAX_AGE_MS, now = Date.now(), carryOver } = options;
   const { database, version } = await readDataVersion(prisma);
   const entryKey = `${database}|${key}`;
   const cached = entries.get(entryKey);
-
-  if (cached && cached.version === version) {
-    if (now - cached.computedAt >= maxAgeMs && !cached.refreshing) {
-      cached.refreshing = true;
-      const fresh = compute();
-      fresh.then(
-        () => store(entryKey, { version, computedAt: now, value: fresh, refreshing: false }, cached),
-        () => (cached.refreshing = false),
-      );
-    }
-    return cached.value as Promise<T>;
+  // A request that read the version just before another request stored a newer value: that value will do.
+  let upToDate = cached !== undefined && cached.version >= version;
+  if (upToDate && cached!.version === version) {
+    const pending = await cached!.pending;
+    if (pending.length > 0 && (await anyCommitted(prisma, pending))) upToDate = false;
   }
 
-  const value =
-    cached && carryOver && cached.version < version
-      ? carryOverOrCompute(prisma, cached, version, carryOver, compute)
-      : compute();
-  const entry: Entry = { version, computedAt: cached && carryOver ? cached.computedAt : now, value, refreshing: false };
+  if (cached && upToDate) {
+    const age = now - cached.computedAt;
+    if (age < maxAgeMs * STALE_LIMIT) {
+      touch(entryKey, cached);
+      if (age >= maxAgeMs && !cached.refreshing) refreshInBackground(prisma, entryKey, cached, compute, carryOver !== undefined, now);
+      return cached.value as Promise<T>;
+    }
+  }
+
+  const entry: Entry = { version, pending: Promise.resolve([]), computedAt: now, value: Promise.resolve(), refreshing: false };
+  if (cached && carryOver && cached.version <= version && now - cached.computedAt < maxAgeMs * STALE_LIMIT) {
+    entry.computedAt = cached.computedAt;
+    const carried = carryOverOrCompute(prisma, cached, version, carryOver, compute, () => (entry.computedAt = now));
+    entry.value = carried.then((result) => result.value);
+    entry.pending = carried.then((result) => result.pending);
+  } else {
+    entry.pending = readPendingIds(prisma, version).catch(() => []);
+    entry.value = compute();
+  }
   store(entryKey, entry);
-  value.catch(() => {
+  entry.value.catch(() => {
     if (entries.get(entryKey) === entry) entries.delete(entryKey);
   });
-  return value;
+  return entry.value as Promise<T>;
 }
 
 async function carryOverOrCompute<T>(
@@ -106,21 +148,50 @@ async function carryOverOrCompute<T>(
   version: number,
   carryOver: NonNullable<MemoOptions<T>["carryOver"]>,
   compute: () => Promise<T>,
-): Promise<T> {
+  computingAfresh: () => void,
+): Promise<{ value: T; pending: number[] }> {
   try {
-    const [previous, changes] = await Promise.all([cached.value as Promise<T>, readChangesBetween(prisma, cached.version, version)]);
-    const carried = changes ? await carryOver(previous, changes) : null;
-    if (carried !== null) return carried;
+    const [previous, pending] = await Promise.all([cached.value as Promise<T>, cached.pending]);
+    const since = await readChangesSince(prisma, { version: cached.version, pending }, version);
+    const carried = since ? await carryOver(previous, since.changes) : null;
+    if (since && carried !== null) return { value: carried, pending: since.pending };
   } catch {
     // The kept value failed or could not be carried over: what follows computes it afresh.
   }
-  return compute();
+  computingAfresh();
+  const pending = readPendingIds(prisma, version).catch(() => []);
+  return { value: await compute(), pending: await pending };
 }
 
-// `replacing`: only when the entry is still the one the refresh started from (a write may have come meanwhile).
-function store(entryKey: string, entry: Entry, replacing?: Entry): void {
-  if (replacing && entries.get(entryKey) !== replacing) return;
+/**
+ * Computes the value of `stale`'s version again. Writes that came meanwhile are carried over by the next
+ * request from the fresh value, as from any other; without a carry-over a fresh value of an older version
+ * than the one kept is of no use.
+ */
+function refreshInBackground<T>(prisma: Db, entryKey: string, stale: Entry, compute: () => Promise<T>, canCarryOver: boolean, now: number): void {
+  stale.refreshing = true;
+  const fresh: Entry = { version: stale.version, pending: readPendingIds(prisma, stale.version).catch(() => []), computedAt: now, value: compute(), refreshing: false };
+  fresh.value.then(
+    () => {
+      const current = entries.get(entryKey);
+      if (current === stale || (canCarryOver && current && current.version >= stale.version)) store(entryKey, fresh);
+    },
+    () => {
+      // Tried again after another maximum age, not on every request while the database is away.
+      stale.refreshing = false;
+      stale.computedAt = now;
+    },
+  );
+}
+
+function touch(entryKey: string, entry: Entry): void {
   entries.delete(entryKey);
+  entries.set(entryKey, entry);
+}
+
+function store(entryKey: string, entry: Entry): void {
+  entries.delete(entryKey);
+  // The least recently used goes first: every hit moves its entry to the end.
   if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   entries.set(entryKey, entry);
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/record";
-import { readChangesBetween, readDataVersion } from "@/lib/db/data-version";
+import { readChangesSince, readDataVersion } from "@/lib/db/data-version";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { reopenReview } from "@/lib/review/submit";
 import type { EvaluatedCell } from "@/lib/rules";
@@ -29,7 +29,7 @@ describe("patching today's snapshot after a write", () => {
     const snapshot = await loadOwnershipSnapshot(db.prisma, new Date());
     await write();
     const after = await readDataVersion(db.prisma);
-    const changes = (await readChangesBetween(db.prisma, before.version, after.version))!;
+    const { changes } = (await readChangesSince(db.prisma, { version: before.version, pending: [] }, after.version))!;
     const now = new Date();
     return { snapshot, changes, now, patched: await patchOwnershipSnapshot(db.prisma, snapshot, changes, now), fresh: await loadOwnershipSnapshot(db.prisma, now) };
   }

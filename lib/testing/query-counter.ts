@@ -1,0 +1,37 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { Db } from "@/lib/db/client";
+import { PrismaClient } from "@/lib/db/generated/client";
+
+export interface CountingClient {
+  prisma: Db;
+  /** SQL statements sent since the last reset, transaction statements included. */
+  count(): number;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** A Prisma client whose every SQL statement is counted, for tests that a screen's queries do not grow with the data. */
+export function createCountingClient(databaseUrl: string): CountingClient {
+  const pool = new pg.Pool({ connectionString: databaseUrl });
+  let statements = 0;
+  pool.on("connect", (client) => {
+    const send = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      statements += 1;
+      return send(...args);
+    }) as typeof client.query;
+  });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    count: () => statements,
+    reset: () => {
+      statements = 0;
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+    },
+  };
+}
