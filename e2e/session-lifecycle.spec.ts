@@ -38,7 +38,7 @@ test.describe("sessions", () => {
     const { user } = (await (await request.get("/api/me")).json()) as { user: { id: number; email: string; name: string } };
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const page = await context.newPage();
-    const me = { sub: String(user.id), sid: crypto.randomUUID(), email: user.email, name: user.name };
+    const me = { sub: String(user.id), sid: crypto.randomUUID(), signedInAt: Math.floor(Date.now() / 1000), email: user.email, name: user.name };
     const cookie = (value: string) => ({ name: SESSION_COOKIE, value, url: baseURL! });
     // The same token, valid: it signs the admin in, proving the cookie is minted as the app would.
     await context.addCookies([cookie(await encode({ token: me, secret: E2E_AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 60 }))]);
@@ -56,12 +56,20 @@ test.describe("sessions", () => {
     await expired.close();
   });
 
-  test("a token without a session id (minted before sessions could be revoked) is not honoured", async ({ browser, baseURL, request }) => {
+  test("a token signed in more than a week ago, or without a session id (minted before sessions could be revoked), is not honoured", async ({ browser, baseURL, request }) => {
     const { user } = (await (await request.get("/api/me")).json()) as { user: { id: number; email: string; name: string } };
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-    const token = await encode({ token: { sub: String(user.id), email: user.email, name: user.name }, secret: E2E_AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 60 });
-    await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL! }]);
-    expect((await context.request.get("/api/me")).status()).toBe(401);
+    const mint = (claims: Record<string, unknown>) => encode({ token: { sub: String(user.id), email: user.email, name: user.name, ...claims }, secret: E2E_AUTH_SECRET, salt: SESSION_COOKIE, maxAge: 60 });
+    const answers = async (token: string) => {
+      await context.clearCookies();
+      await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL! }]);
+      return (await context.request.get("/api/me")).status();
+    };
+    const now = Math.floor(Date.now() / 1000);
+    // The same claims with a recent sign-in work: what makes the others fail is what they lack.
+    expect(await answers(await mint({ sid: crypto.randomUUID(), signedInAt: now - 3600 }))).toBe(200);
+    expect(await answers(await mint({ sid: crypto.randomUUID(), signedInAt: now - 8 * 24 * 3600 }))).toBe(401);
+    expect(await answers(await mint({}))).toBe(401);
     await context.close();
   });
 });

@@ -11,6 +11,7 @@ export function Pagination({
   pageSize,
   total,
   fragment,
+  unit,
 }: {
   basePath: string;
   searchParams: Record<string, string | undefined>;
@@ -19,6 +20,8 @@ export function Pagination({
   total: number;
   /** An element id the links scroll to, for a list that sits below the top of its page. */
   fragment?: string;
+  /** What is counted, when the count alone would be ambiguous ("1–30 of 45 assets"). */
+  unit?: string;
 }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const hrefFor = (target: number) => {
@@ -35,6 +38,7 @@ export function Pagination({
     <nav className="pagination" aria-label="Pages">
       <span className="muted">
         {first}–{last} of {total}
+        {unit ? ` ${unit}` : ""}
       </span>
       {page > 1 ? (
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- paths are built at run time

@@ -15,6 +15,12 @@ export function isPublicPath(pathname: string): boolean {
 /** A session lasts this long after its last request (the cookie is refreshed as it is used). */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
+/**
+ * And never longer than this after signing in, however often it is used: a copied cookie kept alive by
+ * use would otherwise outlive any record of its revocation.
+ */
+export const SESSION_ABSOLUTE_MAX_SECONDS = 7 * 24 * 60 * 60;
+
 export const authConfig = {
   // Errors of a sign-in through the provider land on the sign-in page too, which explains them.
   pages: { signIn: "/sign-in", error: "/sign-in" },
@@ -42,12 +48,14 @@ export const authConfig = {
       if (user?.id) {
         token.sub = user.id;
         token.sid = crypto.randomUUID();
+        token.signedInAt = Math.floor(Date.now() / 1000);
       }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       if (typeof token.sid === "string") session.sessionId = token.sid;
+      if (typeof token.signedInAt === "number") session.signedInAt = token.signedInAt;
       return session;
     },
   },

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getPrisma } from "@/lib/db/client";
 import { auth } from "./auth";
+import { SESSION_ABSOLUTE_MAX_SECONDS } from "./auth.config";
 
 export type Role = "admin" | "manager" | "viewer";
 
@@ -16,14 +17,22 @@ export interface CurrentUser {
   teamFunction: "marketing" | "it" | "other" | null;
 }
 
-/** Who the session cookie names and which session it is; says nothing yet about whether it still counts. */
-export const getSessionClaims = cache(async (): Promise<{ personId: number; sessionId: string } | null> => {
+export interface SessionClaims {
+  personId: number;
+  sessionId: string;
+  /** Seconds since the epoch. */
+  signedInAt: number;
+}
+
+/** Who the session cookie names and which session it is; says nothing yet about whether it was revoked. */
+export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => {
   const session = await auth();
   const personId = Number(session?.user?.id);
-  const sessionId = session?.sessionId;
-  // A cookie without a session id predates revocable sessions: it is not honoured.
-  if (!Number.isInteger(personId) || personId <= 0 || !sessionId) return null;
-  return { personId, sessionId };
+  const { sessionId, signedInAt } = session ?? {};
+  // A cookie without a session id or sign-in time predates revocable sessions: it is not honoured.
+  if (!Number.isInteger(personId) || personId <= 0 || !sessionId || signedInAt === undefined) return null;
+  if (Date.now() / 1000 - signedInAt > SESSION_ABSOLUTE_MAX_SECONDS) return null;
+  return { personId, sessionId, signedInAt };
 });
 
 /**

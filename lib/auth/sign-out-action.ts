@@ -12,9 +12,9 @@ import { getSessionClaims } from "./session";
 export const signOutAction = serverAction({
   schema: emptyFormSchema,
   policy: anySignedIn,
-  handle: async ({ user }) => {
+  handle: async () => {
     const claims = await getSessionClaims();
-    if (claims) await revokeSession(getPrisma(), user.id, claims.sessionId);
+    if (claims) await revokeSession(getPrisma(), claims);
     await signOut({ redirectTo: "/sign-in" });
   },
 });

@@ -60,7 +60,7 @@ const SCREENS: Record<string, (org: Organisation) => Promise<unknown>> = {
   review: (org) => getReviewScreen(org.manager, {}),
   report: () => loadReportPage({}),
   csv: async () => {
-    const { body } = streamReportCsv(app.prisma!, { filters: {}, selection: {} });
+    const { body } = await streamReportCsv(app.prisma!, { filters: {}, selection: {} });
     await new Response(body).text();
   },
 };

@@ -1,12 +1,13 @@
 import { getPrisma, type Db } from "@/lib/db/client";
 import { memoizeByDataVersion } from "@/lib/db/data-version";
-import { loadCurrentSnapshot } from "@/lib/ownership/current-snapshot";
+import { changeNoCell } from "@/lib/ownership/change-effects";
+import { loadCurrentSnapshot, TODAY_MAX_AGE_MS } from "@/lib/ownership/current-snapshot";
 import { gapRowsOf } from "@/lib/report/build-report";
 import { activityOf } from "@/lib/report/load-report";
 import { loadCurrentReportSources } from "@/lib/report/shared-report";
 import { loadCoverageTrend } from "@/lib/report/trend";
 import type { CoverageTrendPoint } from "@/lib/report/trend-types";
-import { coverageOf, rankGaps, scoreHotspots, type ConcernHome, type CoverageFigure } from "@/lib/rules";
+import { coverageByHome, coverageOf, rankGaps, scoreHotspots, type ConcernHome, type CoverageFigure } from "@/lib/rules";
 import { HOME_TOP_COUNT, listTopGaps, listTopHotspots, type TopGap, type TopHotspot } from "./top-cells";
 
 export interface HomeFigures {
@@ -30,7 +31,10 @@ export interface HomeFigures {
  */
 export function getHomeFigures(): Promise<HomeFigures> {
   const prisma = getPrisma();
-  return memoizeByDataVersion(prisma, "home-figures", () => computeHomeFigures(prisma));
+  return memoizeByDataVersion(prisma, "home-figures", () => computeHomeFigures(prisma), {
+    carryOver: (figures, changes) => (changeNoCell(changes) ? figures : null),
+    maxAgeMs: TODAY_MAX_AGE_MS,
+  });
 }
 
 async function computeHomeFigures(prisma: Db): Promise<HomeFigures> {
@@ -51,7 +55,6 @@ async function computeHomeFigures(prisma: Db): Promise<HomeFigures> {
     cells,
     catalog: sources.catalog,
   };
-  const ofHome = (home: ConcernHome) => coverageOf(cells.filter((cell) => cell.concernHome === home));
   return {
     assetsInScope,
     assetsRetired,
@@ -59,7 +62,7 @@ async function computeHomeFigures(prisma: Db): Promise<HomeFigures> {
     teams,
     assignmentsCurrent,
     coverage: coverageOf(cells),
-    coverageByHome: { marketing: ofHome("marketing"), it: ofHome("it"), shared: ofHome("shared") },
+    coverageByHome: coverageByHome(cells),
     cellsWithGaps: withGaps.length,
     cellsWithCriticalGaps: withGaps.filter((cell) => cell.gaps.some((gap) => gap.severity === "critical")).length,
     topGaps: listTopGaps(top),

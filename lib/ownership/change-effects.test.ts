@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellEffectOf, leavesHistoryUnchanged } from "./change-effects";
+import { cellEffectOf, changeNoCell, leavesHistoryUnchanged } from "./change-effects";
 
 const change = (action: string, entityType: string, entityId: string) => ({ id: 1, action, entityType, entityId });
 
@@ -23,5 +23,12 @@ describe("what a recorded write can have changed", () => {
       expect(leavesHistoryUnchanged(change(action!, entityType!, "x"))).toBe(false);
     }
     expect(leavesHistoryUnchanged(change("assignment.ended", "cell", "crm/data-quality"))).toBe(true);
+    // A cell write this code does not know might be dated in the past: it is not taken for an everyday edit.
+    expect(cellEffectOf(change("assignment.backdated", "cell", "crm/data-quality"))).toEqual({ kind: "any" });
+  });
+
+  it("tells when none of the writes changed a cell", () => {
+    expect(changeNoCell([change("review-item.decided", "review", "1"), change("review.opened", "review", "2")])).toBe(true);
+    expect(changeNoCell([change("review-item.decided", "review", "1"), change("assignment.added", "cell", "crm/data-quality")])).toBe(false);
   });
 });

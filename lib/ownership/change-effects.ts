@@ -8,6 +8,9 @@ import type { DataChange } from "@/lib/db/data-version";
 /** Writes that change no cell: drafts of a review, who manages it, passwords. */
 const CHANGES_WITHOUT_CELLS = new Set(["review.opened", "review.manager-assigned", "review-item.decided", "review-item.cleared", "review.all-confirmed", "person.password-set"]);
 
+/** Writes to one cell, all dated when they are made (imports write cells too, but their own event says "any"). */
+const CELL_CHANGES = new Set(["assignment.added", "assignment.ended", "assignment.confirmed"]);
+
 /** Review writes that change the cells the review decided: their latest decision is another one now. */
 const REVIEW_CHANGES_OF_ITS_CELLS = new Set(["review.submitted", "review.reopened"]);
 
@@ -15,7 +18,7 @@ export type CellEffect = { kind: "none" } | { kind: "cell"; name: string } | { k
 
 /** Which cells a write may have changed: none, one (by `assetKey/concernKey`), those of a review, or any. */
 export function cellEffectOf(change: DataChange): CellEffect {
-  if (change.entityType === "cell") return { kind: "cell", name: change.entityId };
+  if (change.entityType === "cell" && CELL_CHANGES.has(change.action)) return { kind: "cell", name: change.entityId };
   if (change.entityType === "review" && REVIEW_CHANGES_OF_ITS_CELLS.has(change.action)) return { kind: "review-cells", reviewId: Number(change.entityId) };
   if (CHANGES_WITHOUT_CELLS.has(change.action)) return { kind: "none" };
   return { kind: "any" };
@@ -27,4 +30,9 @@ export function cellEffectOf(change: DataChange): CellEffect {
  */
 export function leavesHistoryUnchanged(change: DataChange): boolean {
   return cellEffectOf(change).kind !== "any";
+}
+
+/** Whether none of the writes changed a cell (review drafts, passwords): figures of today stay as they are. */
+export function changeNoCell(changes: readonly DataChange[]): boolean {
+  return changes.every((change) => cellEffectOf(change).kind === "none");
 }

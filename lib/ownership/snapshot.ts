@@ -92,12 +92,16 @@ export async function loadOwnershipSnapshot(prisma: Reader, asOf: Date = new Dat
 export async function patchOwnershipSnapshot(prisma: Db, snapshot: OwnershipSnapshot, changes: readonly DataChange[], now: Date): Promise<OwnershipSnapshot | null> {
   const cellNames = new Set<string>();
   const reviewIds: number[] = [];
+  const clearedIn = new Set<number>();
   for (const change of changes) {
     const effect = cellEffectOf(change);
     if (effect.kind === "any") return null;
     if (effect.kind === "cell") cellNames.add(effect.name);
     if (effect.kind === "review-cells") reviewIds.push(effect.reviewId);
+    if (change.action === "review-item.cleared") clearedIn.add(Number(change.entityId));
   }
+  // Reopened, an item cleared, submitted again: the cleared cell is no longer among the review's items.
+  if (reviewIds.some((id) => clearedIn.has(id))) return null;
   const wanted = new Set(cellNames);
   if (reviewIds.length > 0) {
     const items = await prisma.reviewItem.findMany({

@@ -5,10 +5,8 @@ import {
   describeTrend,
   drillDownHref,
   heatStep,
-  largestHandoffFlows,
   plural,
   shapeGapsByType,
-  shapeHandoffSankey,
   shapeHeatmap,
   shapePersonLoad,
   shapeTopHotspots,
@@ -18,6 +16,7 @@ import {
   trendWeeksHref,
   truncateLabel,
 } from "./chart-data";
+import { largestHandoffFlows, shapeHandoffSankey } from "./handoff-chart-data";
 import type { CoverageTrendPoint } from "./trend-types";
 
 const figure = (percent: number | null) => ({ inScope: percent === null ? 0 : 100, covered: percent ?? 0, percent });

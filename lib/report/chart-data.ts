@@ -1,7 +1,6 @@
 import { GAP_TYPES, type GapType } from "@/lib/rules";
 import { compareText } from "@/lib/rules/order";
 import type { Report, ReportCatalog } from "./build-report";
-import type { HandoffFlow } from "./load-report";
 import { reportHref, type ReportSelection, type ReportView } from "./selection";
 import { TREND_WEEK_OPTIONS, type CoverageTrendPoint } from "./trend-types";
 
@@ -195,13 +194,13 @@ export interface PersonLoadRow {
   overloadReasons: string[];
 }
 
+/** How many of the most loaded people the person-load chart shows (every overloaded person too). */
+export const TOP_LOADED_PEOPLE = 15;
+
 /**
  * The heaviest loads first (accountable cells, then high/critical ones, then name), at most `limit`
  * people, plus anyone overloaded beyond that so no overload is hidden by the cut.
  */
-/** How many of the most loaded people the person-load chart shows (every overloaded person too). */
-export const TOP_LOADED_PEOPLE = 15;
-
 export function shapePersonLoad(load: Report["personLoad"], limit: number): { rows: PersonLoadRow[]; total: number } {
   const ranked = load
     .filter((person) => person.accountableCells > 0 || person.overloaded)
@@ -247,58 +246,4 @@ export function shapeTopHotspots(
       ownershipChanges: hotspot.ownershipChanges,
       handoffs: hotspot.handoffs,
     }));
-}
-
-export interface SankeyTeamNode {
-  name: string;
-  teamId: number;
-  side: "from" | "to";
-}
-
-export interface SankeyFlowLink {
-  source: number;
-  target: number;
-  value: number;
-  /** `fromTeamId-toTeamId`, the drill-down value. */
-  handoff: string;
-  from: string;
-  to: string;
-  cells: string[];
-}
-
-/**
- * Hand-offs as a two-column flow. A team can both hand off and receive, so each team gets a source node
- * ("Web Platform →") and a target node ("→ Brand & Content"): the graph stays acyclic, as Sankey needs.
- */
-/** How many flows the hand-off chart draws: beyond a few dozen a flow chart is no longer readable. */
-export const TOP_HANDOFF_FLOWS = 25;
-
-/** The largest flows (the report lists them largest first), with the totals of all of them for the summary. */
-export function largestHandoffFlows(flows: readonly HandoffFlow[], limit = TOP_HANDOFF_FLOWS): { flows: HandoffFlow[]; flowCount: number; handoffCount: number } {
-  return { flows: flows.slice(0, limit), flowCount: flows.length, handoffCount: flows.reduce((sum, flow) => sum + flow.count, 0) };
-}
-
-export function shapeHandoffSankey(flows: readonly HandoffFlow[]): { nodes: SankeyTeamNode[]; links: SankeyFlowLink[] } {
-  const nodes: SankeyTeamNode[] = [];
-  const index = new Map<string, number>();
-  const nodeIndex = (side: "from" | "to", teamId: number, team: string) => {
-    const key = `${side}:${teamId}`;
-    if (!index.has(key)) {
-      index.set(key, nodes.length);
-      nodes.push({ name: side === "from" ? `${team} →` : `→ ${team}`, teamId, side });
-    }
-    return index.get(key)!;
-  };
-  const links = flows
-    .filter((flow) => flow.count > 0)
-    .map((flow) => ({
-      source: nodeIndex("from", flow.fromTeamId, flow.from),
-      target: nodeIndex("to", flow.toTeamId, flow.to),
-      value: flow.count,
-      handoff: `${flow.fromTeamId}-${flow.toTeamId}`,
-      from: flow.from,
-      to: flow.to,
-      cells: flow.cells,
-    }));
-  return { nodes, links };
 }

@@ -1,7 +1,9 @@
 import {
   buildCells,
   cellKey,
+  coverageByHome,
   coverageFigure,
+  coverageOf,
   evaluateCell,
   holdersAsOf,
   peopleAsOf,
@@ -97,11 +99,8 @@ export function computeCoverageTrend(history: CoverageHistory, instants: Date[],
  */
 export function trendFiguresOfCells(cells: readonly EvaluatedCell[], people: Map<number, RulePerson>, filters: ReportFilters): TrendFigures {
   const onlyFilters = trendFilters(filters);
-  const counts: Counts = { overall: zero(), marketing: zero(), it: zero(), shared: zero() };
-  for (const cell of cells) {
-    if (cell.inScope && cellMatches(cell, onlyFilters, people)) add(counts, { home: cell.concernHome, covered: cell.covered }, 1);
-  }
-  return figuresOf(counts);
+  const counted = cells.filter((cell) => cell.inScope && cellMatches(cell, onlyFilters, people));
+  return { overall: coverageOf(counted), ...coverageByHome(counted) };
 }
 
 function figuresOf(counts: Counts): TrendFigures {

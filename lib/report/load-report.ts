@@ -105,8 +105,9 @@ export async function patchReportSources(prisma: Db, sources: ReportSources, cha
   const cells = snapshot.cells.filter((cell) => names.has(`${cell.assetKey}/${cell.concernKey}`));
   if (cells.length < names.size) return null;
   const edited = new Set(cells.map((cell) => cellKey(cell.assetId, cell.concernId)));
-  const asOf = snapshot.asOf;
-  const fresh = await loadAssignmentEvents(prisma, new Date(asOf.getTime() - HOTSPOT_WINDOW_WEEKS * WEEK_MS), asOf, cells);
+  // Up to now, not the snapshot's date: a write recorded after the snapshot was read is dated later.
+  const now = new Date();
+  const fresh = await loadAssignmentEvents(prisma, new Date(now.getTime() - HOTSPOT_WINDOW_WEEKS * WEEK_MS), now, cells);
   return { ...sources, assignmentEvents: [...sources.assignmentEvents.filter((event) => !edited.has(cellKey(event.assetId, event.concernId))), ...fresh] };
 }
 

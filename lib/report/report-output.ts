@@ -2,7 +2,6 @@ import type { Db } from "@/lib/db/client";
 import type { GapType } from "@/lib/rules";
 import type { Report } from "./build-report";
 import { reportCsvChunks, reportCsvHeader, reportToCsv } from "./csv";
-import { reportInstant } from "./filters";
 import { gapTableNamesOf, listGapTableRows, selectReportCells } from "./gap-table";
 import type { LoadedReport } from "./load-report";
 import { loadSharedReport } from "./shared-report";
@@ -29,26 +28,23 @@ export function reportCsvFileName(report: Pick<Report, "asOf">): string {
 
 /**
  * The CSV download of a report view (its filters and drill-down, as the route read them from the URL),
- * streamed: the header line leaves at once, the rows a thousand at a time once the report is ready, so
- * a large export starts downloading immediately and is never held whole in one string.
+ * streamed a thousand rows at a time, so a large export is never held whole in one string. The report is
+ * built before the first byte, so a failure to build it is an error response, not a truncated file.
  */
-export function streamReportCsv(prisma: Db, { filters, selection }: ReportExportQuery, now = new Date()): { fileName: string; body: ReadableStream<Uint8Array> } {
+export async function streamReportCsv(prisma: Db, { filters, selection }: ReportExportQuery, now = new Date()): Promise<{ fileName: string; body: ReadableStream<Uint8Array> }> {
+  const report = await loadSharedReport(prisma, filters, now);
+  const cells = listGapTableRows(selectReportCells(report, selection), gapTableNamesOf(report));
+  const chunks = reportCsvChunks(report.gaps, cells, selection.selGap as GapType | undefined);
   const encoder = new TextEncoder();
-  let chunks: Iterator<string> | undefined;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(reportCsvHeader()));
     },
-    async pull(controller) {
-      if (!chunks) {
-        const report = await loadSharedReport(prisma, filters, now);
-        const cells = listGapTableRows(selectReportCells(report, selection), gapTableNamesOf(report));
-        chunks = reportCsvChunks(report.gaps, cells, selection.selGap as GapType | undefined);
-      }
+    pull(controller) {
       const next = chunks.next();
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));
     },
   });
-  return { fileName: reportCsvFileName({ asOf: reportInstant(filters, now).toISOString() }), body };
+  return { fileName: reportCsvFileName(report), body };
 }

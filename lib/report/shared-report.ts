@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { memoizeByDataVersion } from "@/lib/db/data-version";
-import { loadCurrentSnapshot } from "@/lib/ownership/current-snapshot";
+import { changeNoCell } from "@/lib/ownership/change-effects";
+import { loadCurrentSnapshot, TODAY_MAX_AGE_MS } from "@/lib/ownership/current-snapshot";
 import type { OwnershipSnapshot } from "@/lib/ownership/snapshot";
 import { reportFiltersToQuery, type ReportFilters } from "./filters";
 import { loadReport, loadReportSources, patchReportSources, type LoadedReport, type ReportSources } from "./load-report";
@@ -13,16 +14,22 @@ import { loadReport, loadReportSources, patchReportSources, type LoadedReport, t
  */
 export function loadSharedReport(prisma: Db, filters: ReportFilters, now = new Date()): Promise<LoadedReport> {
   const key = `report|${new URLSearchParams(reportFiltersToQuery(filters)).toString()}`;
-  return memoizeByDataVersion(prisma, key, async () => {
-    if (filters.asOf) return loadReport(prisma, filters, now);
-    const snapshot = await loadCurrentSnapshot(prisma);
-    return loadReport(prisma, filters, now, snapshot, await loadCurrentReportSources(prisma, snapshot));
-  });
+  return memoizeByDataVersion(
+    prisma,
+    key,
+    async () => {
+      if (filters.asOf) return loadReport(prisma, filters, now);
+      const snapshot = await loadCurrentSnapshot(prisma);
+      return loadReport(prisma, filters, now, snapshot, await loadCurrentReportSources(prisma, snapshot));
+    },
+    { carryOver: (report, changes) => (changeNoCell(changes) ? report : null), maxAgeMs: TODAY_MAX_AGE_MS },
+  );
 }
 
 /** The report's other sources of today, read with today's snapshot and patched with it. */
 export function loadCurrentReportSources(prisma: Db, snapshot: OwnershipSnapshot): Promise<ReportSources> {
   return memoizeByDataVersion(prisma, "report-sources", () => loadReportSources(prisma, snapshot.asOf), {
     carryOver: (sources, changes) => patchReportSources(prisma, sources, changes, snapshot),
+    maxAgeMs: TODAY_MAX_AGE_MS,
   });
 }

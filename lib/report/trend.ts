@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { readDataVersion, readStableVersion } from "@/lib/db/data-version";
 import { leavesHistoryUnchanged } from "@/lib/ownership/change-effects";
-import { loadCurrentSnapshot } from "@/lib/ownership/current-snapshot";
+import { loadSnapshotAt } from "@/lib/ownership/current-snapshot";
 import { loadRuleCatalog } from "@/lib/ownership/rule-catalog";
 import type { AssignmentSource, RaciRole } from "@/lib/rules";
 import { computeCoverageTrend, trendFiguresOfCells, trendFilters, trendInstants, type CoverageHistory, type TrendFigures } from "./coverage-trend";
@@ -14,12 +14,8 @@ import type { CoverageTrendPoint } from "./trend-types";
  * edited, reviews) take effect at the moment they are made, so they leave every closed week as it was.
  * The point of today is counted from today's snapshot, which follows every write.
  */
-interface CachedPoint {
-  figures: TrendFigures;
-}
-
 const MAX_CACHED_POINTS = 20_000;
-const pointCache = new Map<string, CachedPoint>();
+const pointCache = new Map<string, TrendFigures>();
 
 export function clearCoverageTrendCache(): void {
   pointCache.clear();
@@ -34,19 +30,19 @@ export async function loadCoverageTrend(prisma: Db, filters: ReportFilters, week
   const isToday = (at: Date) => at.getTime() >= now.getTime();
   const keyOf = (at: Date) => `${scope}|${at.toISOString()}`;
 
-  const today = instants.some(({ at }) => isToday(at)) ? await loadCurrentSnapshot(prisma) : null;
-  let figures = instants.map(({ at }) => (isToday(at) ? trendFiguresOfCells(today!.cells, today!.people, filters) : pointCache.get(keyOf(at))?.figures));
+  const today = instants.some(({ at }) => isToday(at)) ? await loadSnapshotAt(prisma, now) : null;
+  let figures = instants.map(({ at }) => (isToday(at) ? trendFiguresOfCells(today!.cells, today!.people, filters) : pointCache.get(keyOf(at))));
   const missing = instants.filter((_instant, i) => figures[i] === undefined).map(({ at }) => at);
   if (missing.length > 0) {
     const computed = computeCoverageTrend(await loadCoverageHistory(prisma), missing, filters);
     const byInstant = new Map(missing.map((at, i) => [at.getTime(), computed[i]!]));
-    missing.forEach((at) => remember(keyOf(at), { figures: byInstant.get(at.getTime())! }));
+    missing.forEach((at) => remember(keyOf(at), byInstant.get(at.getTime())!));
     figures = figures.map((point, i) => point ?? byInstant.get(instants[i]!.at.getTime()));
   }
   return instants.map(({ week, at, asOfDate }, i) => ({ week, at: at.toISOString(), asOfDate, ...figures[i]! }));
 }
 
-function remember(key: string, point: CachedPoint): void {
+function remember(key: string, point: TrendFigures): void {
   if (pointCache.size >= MAX_CACHED_POINTS) {
     const oldest = pointCache.keys().next().value;
     if (oldest !== undefined) pointCache.delete(oldest);

@@ -46,12 +46,13 @@ describe("the review board a page at a time", () => {
     expect(second.pagination.decidedElsewhere).toEqual({ confirm: 15, change: 0, flag: 1, handoff: 0 });
   });
 
-  it("pages only through assets with an undecided cell when asked, and clamps a page out of range", () => {
-    const allDecidedButTwo = { ...board(40, () => "confirm") };
-    allDecidedButTwo.cells = allDecidedButTwo.cells.map((c) => (c.item || c.assetId === 7 || c.assetId === 39 ? c : { ...c, item: { ...allDecidedButTwo.cells[0]!.item! } }));
-    const page = pageOfBoard(allDecidedButTwo, { page: 9, undecidedOnly: true });
-    expect(page.pagination).toMatchObject({ page: 1, pageCount: 1, assetCount: 2, undecidedOnly: true });
-    expect([...new Set(page.board.cells.map((c) => c.assetId))]).toEqual([7, 39]);
+  it("keeps the pages of the whole review when only undecided cells are shown, and clamps a page out of range", () => {
+    const whole = board(REVIEW_ASSETS_PER_PAGE + 5, (id) => (id <= REVIEW_ASSETS_PER_PAGE ? "confirm" : null));
+    // Page 2 is the same assets whatever is decided on page 1: deciding never moves an asset.
+    const undecided = pageOfBoard(whole, { page: 2, undecidedOnly: true });
+    expect(undecided.board.cells.map((c) => c.assetId)).toEqual(pageOfBoard(whole, { page: 2, undecidedOnly: false }).board.cells.map((c) => c.assetId));
+    expect(undecided.pagination).toMatchObject({ page: 2, pageCount: 2, assetCount: REVIEW_ASSETS_PER_PAGE + 5, undecidedOnly: true });
+    expect(pageOfBoard(whole, { page: 9, undecidedOnly: false }).pagination.page).toBe(2);
     expect(pageOfBoard(board(0, () => null), { page: 3, undecidedOnly: false }).pagination).toMatchObject({ page: 1, pageCount: 1, totalCells: 0 });
   });
 });

@@ -5,8 +5,9 @@ import { groupByAsset } from "./review-cells";
 /**
  * The review board one page at a time: a large team's review holds thousands of cells, which no browser
  * should receive at once. A page is a run of whole assets (an asset's cells are never split), the
- * critical ones first as the review orders them; "undecided only" pages through the assets that still
- * have an undecided cell. The progress figures count the whole review, not only the page.
+ * critical ones first as the review orders them. The pages are always those of the whole review, so
+ * deciding cells never moves an asset to another page; "undecided only" hides decided cells within the
+ * page. The progress figures count the whole review, not only the page.
  */
 
 export const REVIEW_ASSETS_PER_PAGE = 30;
@@ -22,14 +23,14 @@ export interface BoardPagination {
   undecidedOnly: boolean;
   /** Cells in the whole review. */
   totalCells: number;
-  /** Assets the pages run through (those with an undecided cell when `undecidedOnly`). */
+  /** Assets in the whole review: what the pages run through. */
   assetCount: number;
   /** Decisions saved on cells of other pages, by kind: the page adds its own to them. */
   decidedElsewhere: Record<ReviewDecision, number>;
 }
 
 export function pageOfBoard(board: ReviewBoard, request: BoardPageRequest): { board: ReviewBoard; pagination: BoardPagination } {
-  const groups = groupByAsset(board.cells).filter((group) => !request.undecidedOnly || group.cells.some((cell) => cell.item === null));
+  const groups = groupByAsset(board.cells);
   const pageCount = Math.max(1, Math.ceil(groups.length / REVIEW_ASSETS_PER_PAGE));
   const page = Math.min(Math.max(1, Math.trunc(request.page) || 1), pageCount);
   const cells: BoardCell[] = groups.slice((page - 1) * REVIEW_ASSETS_PER_PAGE, page * REVIEW_ASSETS_PER_PAGE).flatMap((group) => group.cells);

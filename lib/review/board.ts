@@ -2,7 +2,7 @@ import type { PolicyUser } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { PersonOption } from "@/lib/ownership/cell-detail";
 import { cellKey, type ConcernHome, type Criticality, type Gap, type RaciRole } from "@/lib/rules";
-import { loadCurrentSnapshot } from "@/lib/ownership/current-snapshot";
+import { loadSnapshotAt } from "@/lib/ownership/current-snapshot";
 import { getReviewHeader, type ReviewHeader } from "./header";
 import { itemViewSelect, toItemView, type ItemView } from "./item-view";
 import { loadReviewCells } from "./scope";
@@ -66,7 +66,7 @@ export async function loadReviewBoard(
   const header = loadedHeader ?? (await getReviewHeader(prisma, reviewId, viewer, now));
   if (!header) return null;
   const itemRows = await prisma.reviewItem.findMany({ where: { reviewId }, select: itemViewSelect });
-  const { cells } = await loadReviewCells(prisma, header.team, header, itemRows, now, await loadCurrentSnapshot(prisma));
+  const { cells } = await loadReviewCells(prisma, header.team, header, itemRows, now, await loadSnapshotAt(prisma, now));
   const [assets, concerns, people, teams, handoffRows] = await Promise.all([
     prisma.asset.findMany({ where: { id: { in: [...new Set(cells.map((c) => c.assetId))] } }, select: { id: true, name: true, kind: { select: { label: true } } } }),
     prisma.concern.findMany({ select: { id: true, name: true } }),

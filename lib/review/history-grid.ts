@@ -3,7 +3,7 @@ import { memoizeByDataVersion } from "@/lib/db/data-version";
 import { leavesHistoryUnchanged } from "@/lib/ownership/change-effects";
 import {
   buildCells,
-  cellKey,
+  cellNumber,
   computeReviewScope,
   DEFAULT_RULE_SETTINGS,
   evaluateCells,
@@ -106,15 +106,14 @@ async function loadTeamsWithScope(
       where: { decision: "handoff", handoffTeamId: { not: null }, review: { status: "submitted", cycle: { isoWeek: { in: previousWeeks } } } },
       select: { assetId: true, concernId: true, handoffTeamId: true, review: { select: { cycle: { select: { isoWeek: true } } } } },
     }),
-    ...weeks.map((week) => {
-      const at = week.dueAt < now ? week.dueAt : now;
-      // What a team held at a past due time cannot change any more, except by a write that rewrites the
-      // past; the hand-offs (reviews submitted or reopened later) are read afresh below.
-      return memoizeByDataVersion(prisma, `review-scope-at|${at.toISOString()}`, async () => scopeAt(await (history ??= loadScopeHistory(prisma, now)), teams, at), {
+    // Only weeks already due come here. What a team held at a past due time cannot change any more, except
+    // by a write that rewrites the past; the hand-offs (reviews submitted or reopened later) are read afresh.
+    ...weeks.map((week) =>
+      memoizeByDataVersion(prisma, `review-scope-at|${week.dueAt.toISOString()}`, async () => scopeAt(await (history ??= loadScopeHistory(prisma, now)), teams, week.dueAt), {
         carryOver: (previous, changes) => (changes.every(leavesHistoryUnchanged) ? previous : null),
-        maxAgeMs: week.dueAt < now ? Number.POSITIVE_INFINITY : undefined,
-      });
-    }),
+        maxAgeMs: Number.POSITIVE_INFINITY,
+      }),
+    ),
   ]);
 
   const result = new Set<string>();
@@ -123,7 +122,7 @@ async function loadTeamsWithScope(
     const previous = shiftIsoWeek(week.isoWeek, -1);
     for (const team of teams) {
       const handedOff = handoffs.some(
-        (h) => h.handoffTeamId === team.id && h.review.cycle.isoWeek === previous && scope.cellsInScope.has(cellKey(h.assetId, h.concernId)),
+        (h) => h.handoffTeamId === team.id && h.review.cycle.isoWeek === previous && scope.cellsInScope.has(cellNumber(h.assetId, h.concernId)),
       );
       if (scope.teamsWithCells.has(team.id) || handedOff) result.add(`${team.id}/${week.isoWeek}`);
     }
@@ -158,11 +157,11 @@ async function loadScopeHistory(prisma: Db, now: Date): Promise<ScopeHistory> {
 }
 
 /** Which teams had cells in their review scope at `at` before any hand-off, and which cells were in scope then. */
-function scopeAt(history: ScopeHistory, teams: { id: number; function: TeamFunction }[], at: Date): { teamsWithCells: Set<number>; cellsInScope: Set<string> } {
+function scopeAt(history: ScopeHistory, teams: { id: number; function: TeamFunction }[], at: Date): { teamsWithCells: Set<number>; cellsInScope: Set<number> } {
   const rulePeople = peopleAsOf(history.people, at);
   const cells = evaluateCells(buildCells(history.assets, history.concerns, holdersAsOf(history.assignments, at), new Map(), at), rulePeople, at, DEFAULT_RULE_SETTINGS);
   return {
     teamsWithCells: new Set(teams.filter((team) => computeReviewScope(team, cells, rulePeople, []).length > 0).map((team) => team.id)),
-    cellsInScope: new Set(cells.filter((cell) => cell.inScope).map((cell) => cellKey(cell.assetId, cell.concernId))),
+    cellsInScope: new Set(cells.filter((cell) => cell.inScope).map((cell) => cellNumber(cell.assetId, cell.concernId))),
   };
 }

@@ -1,6 +1,5 @@
 import { getPrisma, type Db } from "@/lib/db/client";
-import { loadCurrentSnapshot } from "@/lib/ownership/current-snapshot";
-import type { OwnershipSnapshot } from "@/lib/ownership/snapshot";
+import { loadSnapshotAt } from "@/lib/ownership/current-snapshot";
 import { isOverdue } from "./due";
 import { loadHistoryGrid } from "./history-grid";
 import { cycleWindow, isoWeekOf, shiftIsoWeek } from "./iso-week";
@@ -21,24 +20,12 @@ export interface HomeReviewSummary {
   submitted: boolean;
 }
 
-/**
- * This week's review of the user's team, without creating anything: null for viewers and people without
- * a team. Pass Home's snapshot (as of the same `now`) to save loading it twice.
- */
-export function getReviewSummaryForHome(
-  user: { role: string; teamId: number | null },
-  now = new Date(),
-  snapshot?: OwnershipSnapshot,
-): Promise<HomeReviewSummary | null> {
-  return getReviewSummary(getPrisma(), user, now, snapshot);
+/** This week's review of the user's team, without creating anything: null for viewers and people without a team. */
+export function getReviewSummaryForHome(user: { role: string; teamId: number | null }, now = new Date()): Promise<HomeReviewSummary | null> {
+  return getReviewSummary(getPrisma(), user, now);
 }
 
-export async function getReviewSummary(
-  prisma: Db,
-  user: { role: string; teamId: number | null },
-  now: Date,
-  snapshot?: OwnershipSnapshot,
-): Promise<HomeReviewSummary | null> {
+export async function getReviewSummary(prisma: Db, user: { role: string; teamId: number | null }, now: Date): Promise<HomeReviewSummary | null> {
   if ((user.role !== "manager" && user.role !== "admin") || user.teamId === null) return null;
   const timeZone = await getOrganisationTimeZone(prisma);
   const isoWeek = isoWeekOf(now, timeZone);
@@ -58,7 +45,7 @@ export async function getReviewSummary(
   const items = review?.items ?? [];
   const progress = submittedAt
     ? { decided: items.length, total: items.length }
-    : countProgress((await loadReviewCells(prisma, team, { isoWeek, timeZone }, items, now, snapshot ?? (await loadCurrentSnapshot(prisma)))).cells, items);
+    : countProgress((await loadReviewCells(prisma, team, { isoWeek, timeZone }, items, now, await loadSnapshotAt(prisma, now))).cells, items);
   return {
     reviewId: review?.id ?? null,
     teamId: team.id,

@@ -12,6 +12,7 @@ const CONCERN_IDS = 2 ** 21;
  * no string to allocate per cell. Exact while concern ids stay below two million and asset ids below 2^32.
  */
 export function cellNumber(assetId: number, concernId: number): number {
+  if (concernId >= CONCERN_IDS || assetId >= 2 ** 32) throw new RangeError(`Cell ids out of range: asset ${assetId}, concern ${concernId}`);
   return assetId * CONCERN_IDS + concernId;
 }
 

@@ -20,6 +20,13 @@ export function coverageFigure(inScope: number, covered: number): CoverageFigure
   return { inScope, covered, percent };
 }
 
+/** Coverage of the in-scope cells among `cells` per concern home; every home is present. */
+export function coverageByHome(cells: readonly EvaluatedCell[]): Record<ConcernHome, CoverageFigure> {
+  const byHome: Record<ConcernHome, EvaluatedCell[]> = { marketing: [], it: [], shared: [] };
+  for (const cell of cells) byHome[cell.concernHome].push(cell);
+  return { marketing: coverageOf(byHome.marketing), it: coverageOf(byHome.it), shared: coverageOf(byHome.shared) };
+}
+
 /**
  * Coverage overall, per concern home, asset kind, concern and team. Every home is always present.
  * Kinds, concerns and teams appear when some given cell mentions them, even if all those cells are out
@@ -27,13 +34,11 @@ export function coverageFigure(inScope: number, covered: number): CoverageFigure
  * A team's cells are those where a member (by the people map, active or not) holds A or R.
  */
 export function summarizeCoverage(cells: EvaluatedCell[], people: Map<number, RulePerson>): CoverageSummary {
-  const byHome: Record<ConcernHome, EvaluatedCell[]> = { marketing: [], it: [], shared: [] };
   const byKind = new Map<string, EvaluatedCell[]>();
   const byConcern = new Map<string, EvaluatedCell[]>();
   const byTeam = new Map<number, EvaluatedCell[]>();
 
   for (const cell of cells) {
-    byHome[cell.concernHome].push(cell);
     addToGroup(byKind, cell.assetKindKey, cell);
     addToGroup(byConcern, cell.concernKey, cell);
     for (const teamId of listOwnerTeamIds(cell, people)) addToGroup(byTeam, teamId, cell);
@@ -41,11 +46,7 @@ export function summarizeCoverage(cells: EvaluatedCell[], people: Map<number, Ru
 
   return {
     overall: coverageOf(cells),
-    byHome: {
-      marketing: coverageOf(byHome.marketing),
-      it: coverageOf(byHome.it),
-      shared: coverageOf(byHome.shared),
-    },
+    byHome: coverageByHome(cells),
     byKind: toCoverageRecord(byKind),
     byConcern: toCoverageRecord(byConcern),
     byTeam: toCoverageRecord(byTeam),

@@ -11,14 +11,14 @@ import type {
   TeamPairHotspotRollUp,
 } from "./types";
 
+// Team pairs are keyed by number: one key per pair per hotspot, tens of thousands of them.
+const TEAM_IDS = 2 ** 21;
+
 /**
  * Rolls hotspot scores up by concern and by (marketing team, IT team) pair. A cell counts toward every
  * pair formed by the teams of its A, R and C holders, so one cell shared by two marketing teams and one
  * IT team feeds two pairs. Both lists are sorted by score descending, ties by key, for stable charts.
  */
-// Team pairs are keyed by number: one key per pair per hotspot, tens of thousands of them.
-const TEAM_IDS = 2 ** 21;
-
 export function rollUpHotspots(
   hotspots: Hotspot[],
   cells: EvaluatedCell[],

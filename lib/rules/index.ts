@@ -7,10 +7,10 @@ export {
   GAP_TYPES,
   SEVERITY_WEIGHT,
 } from "./weights";
-export { cellKey, holdersAsOf, peopleAsOf } from "./as-of";
+export { cellKey, cellNumber, holdersAsOf, peopleAsOf } from "./as-of";
 export { evaluateCell, evaluateCells, scoreGaps } from "./evaluate-cell";
 export { rankGaps } from "./ranking";
-export { coverageFigure, coverageOf, summarizeCoverage } from "./coverage";
+export { coverageByHome, coverageFigure, coverageOf, summarizeCoverage } from "./coverage";
 export { computePersonLoad } from "./person-load";
 export { isCollaborationCell, scoreHotspots } from "./hotspots";
 export { rollUpHotspots } from "./hotspot-roll-up";

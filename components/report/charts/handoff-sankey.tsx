@@ -2,7 +2,8 @@
 
 import { ResponsiveContainer, Sankey, Tooltip, type SankeyNodeProps, type SankeyLinkProps } from "recharts";
 import type { ReportCatalog } from "@/lib/report/build-report";
-import { drillDownHref, plural, shapeHandoffSankey, truncateLabel, type SankeyFlowLink, type SankeyTeamNode } from "@/lib/report/chart-data";
+import { drillDownHref, plural, truncateLabel } from "@/lib/report/chart-data";
+import { shapeHandoffSankey, type SankeyFlowLink, type SankeyTeamNode } from "@/lib/report/handoff-chart-data";
 import type { HandoffFlow } from "@/lib/report/load-report";
 import type { ReportView } from "@/lib/report/selection";
 import { ChartFigure, DrillLink, useReportNavigation } from "./chart-figure";

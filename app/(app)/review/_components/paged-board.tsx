@@ -33,18 +33,29 @@ export function PagedBoard({
     for (const [key, value] of Object.entries({ ...keep, show: onlyUndecided ? "undecided" : undefined })) if (value) query.set(key, value);
     return query.size ? `${basePath}?${query}` : basePath;
   };
+  const pager =
+    paged.pagination.pageCount > 1 ? (
+      <Pagination
+        basePath={basePath}
+        searchParams={{ ...keep, show: undecidedOnly ? "undecided" : undefined }}
+        page={paged.pagination.page}
+        pageSize={REVIEW_ASSETS_PER_PAGE}
+        total={paged.pagination.assetCount}
+        unit="assets"
+      />
+    ) : null;
   return (
     <>
-      <ReviewBoardView board={paged.board} pagination={paged.pagination} showAllHref={showHref(false)} showUndecidedHref={showHref(true)} userId={userId} now={now} />
-      {paged.pagination.pageCount > 1 ? (
-        <Pagination
-          basePath={basePath}
-          searchParams={{ ...keep, show: undecidedOnly ? "undecided" : undefined }}
-          page={paged.pagination.page}
-          pageSize={REVIEW_ASSETS_PER_PAGE}
-          total={paged.pagination.assetCount}
-        />
-      ) : null}
+      <ReviewBoardView
+        board={paged.board}
+        pagination={paged.pagination}
+        showAllHref={showHref(false)}
+        showUndecidedHref={showHref(true)}
+        pager={pager}
+        userId={userId}
+        now={now}
+      />
+      {pager}
     </>
   );
 }

@@ -3,7 +3,7 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import type { ReviewBoard as Board, BoardCell } from "@/lib/review/board";
 import type { BoardPagination } from "@/lib/review/board-page";
 import type { DecideResult } from "@/lib/review/item-actions";
@@ -22,6 +22,8 @@ interface Props {
   pagination: BoardPagination;
   showAllHref: string;
   showUndecidedHref: string;
+  /** The page links, shown above the cells too (the page can run to hundreds of rows). */
+  pager: ReactNode;
   userId: number;
   /** The server's clock at render time, so "days ago" reads the same on the server and in the browser. */
   now: Date;
@@ -35,7 +37,7 @@ const itemsOf = (board: Board) => new Map(board.cells.flatMap((cell) => (cell.it
  * The working review: every decision is a write of its own the moment it is made (autosave), so closing
  * the tab loses nothing and reloading shows the draft. The summary above follows the saved decisions.
  */
-export function ReviewBoardView({ board, pagination, showAllHref, showUndecidedHref, userId, now }: Props) {
+export function ReviewBoardView({ board, pagination, showAllHref, showUndecidedHref, pager, userId, now }: Props) {
   const router = useRouter();
   const { header } = board;
   const [items, setItems] = useState(() => itemsOf(board));
@@ -170,6 +172,12 @@ export function ReviewBoardView({ board, pagination, showAllHref, showUndecidedH
           </label>
         </div>
       )}
+      {pager}
+      {undecidedOnly && pagination.totalCells > 0 && groups.length === 0 ? (
+        <p className="notice" data-testid="page-all-decided">
+          Every cell on this page is decided.{pagination.page < pagination.pageCount ? " The next page may still have undecided cells." : ""}
+        </p>
+      ) : null}
       {groups.map((group) => {
         const first = group.cells[0]!;
         const all = board.cells.filter((cell) => cell.assetId === group.assetId);

@@ -12,7 +12,7 @@ export const GET = readRoute({
   query: reportExportQuerySchema,
   policy: anySignedIn,
   handle: async ({ query }) => {
-    const { fileName, body } = streamReportCsv(getPrisma(), query);
+    const { fileName, body } = await streamReportCsv(getPrisma(), query);
     return new Response(body, {
       headers: {
         "content-type": "text/csv; charset=utf-8",
