@@ -3,7 +3,7 @@ import { readDataVersion, readStableVersion } from "@/lib/db/data-version";
 import { leavesHistoryUnchanged } from "@/lib/ownership/change-effects";
 import { loadSnapshotAt } from "@/lib/ownership/current-snapshot";
 import { loadRuleCatalog } from "@/lib/ownership/rule-catalog";
-import type { AssignmentSource, RaciRole } from "@/lib/rules";
+import { assignmentRecord, type AssignmentSource, type RaciRole } from "@/lib/rules";
 import { computeCoverageTrend, trendFiguresOfCells, trendFilters, trendInstants, type CoverageHistory, type TrendFigures } from "./coverage-trend";
 import { reportInstant, reportFiltersToQuery, type ReportFilters } from "./filters";
 import type { CoverageTrendPoint } from "./trend-types";
@@ -57,5 +57,5 @@ export async function loadCoverageHistory(prisma: Db): Promise<CoverageHistory> 
     prisma.$queryRaw<{ assetId: number; concernId: number; personId: number; role: RaciRole; startedAt: Date; endedAt: Date | null; source: AssignmentSource }[]>`
       SELECT "assetId", "concernId", "personId", role::text AS role, "startedAt", "endedAt", source::text AS source FROM "Assignment"`,
   ]);
-  return { ...catalog, assignments: assignments.map((assignment) => ({ ...assignment, confirmations: [] })) };
+  return { ...catalog, assignments: assignments.map((assignment) => assignmentRecord(assignment)) };
 }

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { memoizeByDataVersion } from "@/lib/db/data-version";
 import { leavesHistoryUnchanged } from "@/lib/ownership/change-effects";
 import {
+  assignmentRecord,
   buildCells,
   cellNumber,
   computeReviewScope,
@@ -152,7 +153,7 @@ async function loadScopeHistory(prisma: Db, now: Date): Promise<ScopeHistory> {
     assets: assets.map((asset) => ({ ...asset, kindKey: asset.kind.key })),
     concerns: concerns.map((concern) => ({ ...concern, kindKeys: concern.appliesTo.map((a) => a.kind.key) })),
     people: people.map((person) => ({ ...person, function: person.team?.function ?? null })),
-    assignments: assignments.map((assignment) => ({ ...assignment, confirmations: [] })),
+    assignments: assignments.map((assignment) => assignmentRecord(assignment)),
   };
 }
 

@@ -37,6 +37,23 @@ export function holdersAsOf(assignments: AssignmentRecord[], asOf: Date): Map<st
   return holders;
 }
 
+/**
+ * An assignment record built field by field: records made by spreading query rows do not share one object
+ * shape, and the trend reads hundreds of thousands of them for every week it reconstructs.
+ */
+export function assignmentRecord(row: Omit<AssignmentRecord, "confirmations">, confirmations: Date[] = []): AssignmentRecord {
+  return {
+    assetId: row.assetId,
+    concernId: row.concernId,
+    personId: row.personId,
+    role: row.role,
+    startedAt: row.startedAt,
+    endedAt: row.endedAt,
+    source: row.source,
+    confirmations,
+  };
+}
+
 /** People as the rules see them as of a date: deactivated later means still active then. */
 export function peopleAsOf(people: PersonRecord[], asOf: Date): Map<number, RulePerson> {
   const at = asOf.getTime();

@@ -7,7 +7,7 @@ export {
   GAP_TYPES,
   SEVERITY_WEIGHT,
 } from "./weights";
-export { cellKey, cellNumber, holdersAsOf, peopleAsOf } from "./as-of";
+export { assignmentRecord, cellKey, cellNumber, holdersAsOf, peopleAsOf } from "./as-of";
 export { evaluateCell, evaluateCells, scoreGaps } from "./evaluate-cell";
 export { rankGaps } from "./ranking";
 export { coverageByHome, coverageFigure, coverageOf, summarizeCoverage } from "./coverage";
