@@ -2,17 +2,10 @@ import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
+import { GAP_LABEL } from "@/components/ui/gap-badge";
+import type { GapType } from "@/lib/rules";
 import { asUser, expect, test } from "./fixtures";
 
-const GAP_LABEL: Record<string, string> = {
-  "no-accountable": "No accountable",
-  "multiple-accountable": "Several accountable",
-  "no-responsible": "No responsible",
-  "inactive-owner": "Departed owner",
-  "one-sided": "One-sided",
-  stale: "Stale",
-  flagged: "Flagged",
-};
 const DEMO_CRM_ASSETS = ["salesforce-sales-cloud", "hubspot-crm"];
 
 /** The ranked table's cells (`assetKey/concernKey`), in the order shown. */
@@ -58,7 +51,7 @@ test.describe("the gap report as the admin", () => {
     const before = await tableTotal(page);
     await page.getByTestId("chart-gaps-by-type").locator(".recharts-bar-rectangle").first().click();
     await expect(page).toHaveURL(/selGap=/);
-    const selGap = new URL(page.url()).searchParams.get("selGap")!;
+    const selGap = new URL(page.url()).searchParams.get("selGap") as GapType;
     const chip = page.getByTestId("report-selection");
     await expect(chip).toContainText("Showing the cells behind:");
     await expect(chip).toContainText(`${GAP_LABEL[selGap]} gaps`);

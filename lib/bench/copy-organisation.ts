@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { CopyWriter } from "./copy-writer";
+import { copyTable, CopyWriter } from "./copy-writer";
 import type { BenchOrganisation } from "./organisation-types";
 import { reviewRecords } from "./review-records";
 
@@ -8,101 +8,31 @@ import { reviewRecords } from "./review-records";
 /** Teams, people, assets, review cycles and reviews: the rows everything else points to. */
 export async function copyOrganisationRows(client: pg.Client, org: BenchOrganisation): Promise<void> {
   const since = org.since;
-  const teams = new CopyWriter(client, "Team", ["id", "name", "function", "createdAt", "updatedAt"]);
-  await teams.addAll(org.teams.map((t) => [t.id, t.name, t.function, since, since]));
-  await teams.end();
-  const people = new CopyWriter(client, "Person", [
-    "id",
-    "email",
-    "name",
-    "teamId",
-    "role",
-    "passwordHash",
-    "deactivatedAt",
-    "createdAt",
-    "updatedAt",
-  ]);
-  await people.addAll(
-    org.people.map((p) => [
-      p.id,
-      p.email,
-      p.name,
-      p.teamId,
-      p.role,
-      p.passwordHash,
-      p.deactivatedAt,
-      since,
-      p.deactivatedAt ?? since,
-    ]),
+  await copyTable(client, "Team", ["id", "name", "function", "createdAt", "updatedAt"], org.teams.map((t) => [t.id, t.name, t.function, since, since]));
+  await copyTable(
+    client,
+    "Person",
+    ["id", "email", "name", "teamId", "role", "passwordHash", "deactivatedAt", "createdAt", "updatedAt"],
+    org.people.map((p) => [p.id, p.email, p.name, p.teamId, p.role, p.passwordHash, p.deactivatedAt, since, p.deactivatedAt ?? since]),
   );
-  await people.end();
-  const assets = new CopyWriter(client, "Asset", [
-    "id",
-    "key",
-    "name",
-    "kindId",
-    "criticality",
-    "lifecycle",
-    "url",
-    "vendor",
-    "createdAt",
-    "updatedAt",
-    "retiredAt",
-  ]);
-  await assets.addAll(
-    org.assets.map((a) => [
-      a.id,
-      a.key,
-      a.name,
-      a.kindId,
-      a.criticality,
-      a.lifecycle,
-      a.url,
-      a.vendor,
-      a.createdAt,
-      a.retiredAt ?? a.createdAt,
-      a.retiredAt,
-    ]),
+  await copyTable(
+    client,
+    "Asset",
+    ["id", "key", "name", "kindId", "criticality", "lifecycle", "url", "vendor", "createdAt", "updatedAt", "retiredAt"],
+    org.assets.map((a) => [a.id, a.key, a.name, a.kindId, a.criticality, a.lifecycle, a.url, a.vendor, a.createdAt, a.retiredAt ?? a.createdAt, a.retiredAt]),
   );
-  await assets.end();
-  const cycles = new CopyWriter(client, "ReviewCycle", [
-    "id",
-    "isoWeek",
-    "opensAt",
-    "dueAt",
-    "closesAt",
-    "timeZone",
-    "createdAt",
-  ]);
-  await cycles.addAll(
+  await copyTable(
+    client,
+    "ReviewCycle",
+    ["id", "isoWeek", "opensAt", "dueAt", "closesAt", "timeZone", "createdAt"],
     org.cycles.map((c) => [c.id, c.isoWeek, c.opensAt, c.dueAt, c.closesAt, org.timeZone, c.opensAt]),
   );
-  await cycles.end();
-  const reviews = new CopyWriter(client, "Review", [
-    "id",
-    "cycleId",
-    "teamId",
-    "managerId",
-    "status",
-    "submittedAt",
-    "submittedById",
-    "createdAt",
-    "updatedAt",
-  ]);
-  await reviews.addAll(
-    org.reviews.map((r) => [
-      r.id,
-      r.cycleId,
-      r.teamId,
-      r.managerId,
-      r.status,
-      r.submittedAt,
-      r.submittedAt ? r.managerId : null,
-      r.createdAt,
-      r.decidedAt,
-    ]),
+  await copyTable(
+    client,
+    "Review",
+    ["id", "cycleId", "teamId", "managerId", "status", "submittedAt", "submittedById", "createdAt", "updatedAt"],
+    org.reviews.map((r) => [r.id, r.cycleId, r.teamId, r.managerId, r.status, r.submittedAt, r.submittedAt ? r.managerId : null, r.createdAt, r.decidedAt]),
   );
-  await reviews.end();
 }
 
 /**

@@ -67,3 +67,10 @@ export class CopyWriter {
     if (!this.stream.write(chunk)) await Promise.race([once(this.stream, "drain"), this.done]);
   }
 }
+
+/** A whole table through one COPY: the rows a source that no other writer shares. Returns how many. */
+export async function copyTable(client: pg.Client, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>): Promise<number> {
+  const writer = new CopyWriter(client, table, columns);
+  await writer.addAll(rows);
+  return writer.end();
+}

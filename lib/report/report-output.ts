@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { GapType } from "@/lib/rules";
 import type { Report } from "./build-report";
-import { reportCsvChunks, reportCsvHeader, reportToCsv } from "./csv";
+import { reportCsvChunks, reportCsvHeader } from "./csv";
 import { gapTableNamesOf, listGapTableRows, selectReportCells } from "./gap-table";
 import type { LoadedReport } from "./load-report";
 import { loadSharedReport } from "./shared-report";
@@ -18,8 +18,13 @@ export function reportToJson(report: LoadedReport): string {
  * the holders and last confirmation the screen's table shows for each cell.
  */
 export function loadedReportToCsv(report: LoadedReport, selection: ReportSelection = {}): string {
+  return reportCsvHeader() + [...reportCsvChunksOf(report, selection)].join("");
+}
+
+// The rows of the cells behind the drill-down, narrowed to its gap type when it names one.
+function reportCsvChunksOf(report: LoadedReport, selection: ReportSelection): Generator<string> {
   const cells = listGapTableRows(selectReportCells(report, selection), gapTableNamesOf(report));
-  return reportToCsv(report.gaps, cells, selection.selGap as GapType | undefined);
+  return reportCsvChunks(report.gaps, cells, selection.selGap as GapType | undefined);
 }
 
 export function reportCsvFileName(report: Pick<Report, "asOf">): string {
@@ -33,8 +38,7 @@ export function reportCsvFileName(report: Pick<Report, "asOf">): string {
  */
 export async function streamReportCsv(prisma: Db, { filters, selection }: ReportExportQuery, now = new Date()): Promise<{ fileName: string; body: ReadableStream<Uint8Array> }> {
   const report = await loadSharedReport(prisma, filters, now);
-  const cells = listGapTableRows(selectReportCells(report, selection), gapTableNamesOf(report));
-  const chunks = reportCsvChunks(report.gaps, cells, selection.selGap as GapType | undefined);
+  const chunks = reportCsvChunksOf(report, selection);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
