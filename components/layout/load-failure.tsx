@@ -9,7 +9,16 @@ const RECHECK_MS = 5_000;
  * asks /api/health whether the database is the cause: then it says so, and loads the screen again by itself
  * as soon as the database answers. Any other failure offers to try again.
  */
-export function LoadFailure({ retry }: { retry: () => void }) {
+export function LoadFailure({
+  retry,
+  title = "This screen could not be loaded",
+  reassurance,
+}: {
+  retry: () => void;
+  /** What failed, for a failure other than the database. */
+  title?: string;
+  reassurance?: string;
+}) {
   const [databaseDown, setDatabaseDown] = useState(false);
   const retryRef = useRef(retry);
   useEffect(() => {
@@ -44,7 +53,7 @@ export function LoadFailure({ retry }: { retry: () => void }) {
       </section>
     );
   }
-  return <ScreenLoadError title="This screen could not be loaded" retry={retry} />;
+  return <ScreenLoadError title={title} reassurance={reassurance} retry={retry} />;
 }
 
 /** The panel of a screen that failed to load for a reason other than the database: what failed, and "Try again". */

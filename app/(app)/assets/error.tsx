@@ -1,8 +1,11 @@
 "use client";
 
-import { ScreenLoadError } from "@/components/layout/load-failure";
+import { LoadFailure } from "@/components/layout/load-failure";
 
-/** Shown when an assets screen fails to load; the details went to the server log, not to the page. */
-export default function AssetsError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <ScreenLoadError title="The assets could not be loaded" retry={reset} />;
+/**
+ * Shown when an assets screen fails to load; the details went to the server log, not to the page. When the database is the
+ * cause it says so, and loads the screen again once it answers.
+ */
+export default function AssetsError({ retry }: { error: Error & { digest?: string }; retry: () => void }) {
+  return <LoadFailure title="The assets could not be loaded" retry={retry} />;
 }

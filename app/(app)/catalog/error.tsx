@@ -1,8 +1,11 @@
 "use client";
 
-import { ScreenLoadError } from "@/components/layout/load-failure";
+import { LoadFailure } from "@/components/layout/load-failure";
 
-/** Shown when the catalog fails to load; the details went to the server log, not to the page. */
-export default function CatalogError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <ScreenLoadError title="The catalog could not be loaded" retry={reset} />;
+/**
+ * Shown when the catalog fails to load; the details went to the server log, not to the page. When the database is the
+ * cause it says so, and loads the screen again once it answers.
+ */
+export default function CatalogError({ retry }: { error: Error & { digest?: string }; retry: () => void }) {
+  return <LoadFailure title="The catalog could not be loaded" retry={retry} />;
 }

@@ -1,8 +1,11 @@
 "use client";
 
-import { ScreenLoadError } from "@/components/layout/load-failure";
+import { LoadFailure } from "@/components/layout/load-failure";
 
-/** Shown when the report fails to load; the details went to the server log, not to the page. */
-export default function ReportError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <ScreenLoadError title="The gap report could not be loaded" retry={reset} />;
+/**
+ * Shown when the report fails to load; the details went to the server log, not to the page. When the database is the
+ * cause it says so, and loads the screen again once it answers.
+ */
+export default function ReportError({ retry }: { error: Error & { digest?: string }; retry: () => void }) {
+  return <LoadFailure title="The gap report could not be loaded" retry={retry} />;
 }
