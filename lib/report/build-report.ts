@@ -6,6 +6,7 @@ import {
   scoreHotspots,
   summarizeCoverage,
   type CellActivity,
+  type CellInput,
   type CoverageFigure,
   type EvaluatedCell,
   type GapType,
@@ -66,6 +67,13 @@ export interface ReportInput {
 
 /** True when the cell passes every filter except the gap type, which selects gap rows, not cells. */
 export function cellMatches(cell: EvaluatedCell, filters: ReportFilters, people: Map<number, RulePerson>): boolean {
+  if (!cellMatchesExceptGap(cell, filters, people)) return false;
+  if (filters.gap && !cell.gaps.some((gap) => gap.type === filters.gap)) return false;
+  return true;
+}
+
+/** `cellMatches` for every filter but the gap type, which only an evaluated cell has. */
+export function cellMatchesExceptGap(cell: CellInput, filters: Omit<ReportFilters, "gap">, people: Map<number, RulePerson>): boolean {
   if (filters.kind && cell.assetKindKey !== filters.kind) return false;
   if (filters.concern && cell.concernKey !== filters.concern) return false;
   if (filters.criticality && cell.assetCriticality !== filters.criticality) return false;
@@ -74,7 +82,6 @@ export function cellMatches(cell: EvaluatedCell, filters: ReportFilters, people:
     const held = cell.holders.some((h) => (h.role === "A" || h.role === "R") && people.get(h.personId)?.teamId === filters.team);
     if (!held) return false;
   }
-  if (filters.gap && !cell.gaps.some((gap) => gap.type === filters.gap)) return false;
   return true;
 }
 

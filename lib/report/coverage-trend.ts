@@ -1,11 +1,12 @@
 import {
-  buildCells,
-  cellKey,
+  assetExistedAt,
+  cellHoldersAsOf,
+  cellInput,
+  cellNumber,
   coverageByHome,
   coverageFigure,
   coverageOf,
-  evaluateCell,
-  holdersAsOf,
+  isCellCovered,
   peopleAsOf,
   type AssignmentRecord,
   type ConcernHome,
@@ -18,7 +19,7 @@ import {
   type RuleSettings,
 } from "@/lib/rules";
 import { isoWeekOf } from "@/lib/review/iso-week";
-import { cellMatches } from "./build-report";
+import { cellMatches, cellMatchesExceptGap } from "./build-report";
 import type { ReportFilters } from "./filters";
 
 /** Everything coverage depends on, with its history: who held what when, who was active, which assets existed. */
@@ -51,46 +52,47 @@ interface CellContribution {
   covered: boolean;
 }
 
+// Contributions are few distinct values: shared, so that moving a cell allocates nothing.
+const CONTRIBUTIONS: Record<ConcernHome, [CellContribution, CellContribution]> = {
+  marketing: [{ home: "marketing", covered: false }, { home: "marketing", covered: true }],
+  it: [{ home: "it", covered: false }, { home: "it", covered: true }],
+  shared: [{ home: "shared", covered: false }, { home: "shared", covered: true }],
+};
+
 type Counts = Record<"overall" | ConcernHome, { inScope: number; covered: number }>;
 
 /**
  * Coverage at each of the given instants (ascending), by the same rules as the report at each instant.
  *
  * The first instant is evaluated in full; after that only the cells something happened to in between
- * (an assignment started or ended, an asset created or retired, a holder deactivated) are evaluated
- * again, so a year of weeks costs one full evaluation plus the history's events.
+ * (one of its assignments started or ended, its asset was created or retired, one of its holders was
+ * deactivated) are evaluated again, so a year of weeks costs one full evaluation plus the history's events.
  */
 export function computeCoverageTrend(history: CoverageHistory, instants: Date[], filters: ReportFilters): TrendFigures[] {
-  const index = indexHistory(history);
+  const times = instants.map((instant) => instant.getTime());
+  if (times.some((time, i) => i > 0 && time < times[i - 1]!)) throw new RangeError("Trend instants must be in ascending order");
+  const { cells, touchedBefore } = indexHistory(history, times);
   const onlyFilters = trendFilters(filters);
-  const contributions = new Map<string, CellContribution>();
+  const contributions: (CellContribution | undefined)[] = new Array(cells.length).fill(undefined);
+  const evaluatedAt = new Int32Array(cells.length).fill(-1);
   const counts: Counts = { overall: zero(), marketing: zero(), it: zero(), shared: zero() };
-  const result: TrendFigures[] = [];
-  let eventCursor = 0;
-  let previous: number | null = null;
 
-  for (const instant of instants) {
-    const at = instant.getTime();
-    if (previous !== null && at < previous) throw new RangeError("Trend instants must be in ascending order");
-    let dirtyAssets: Set<number>;
-    if (previous === null) {
-      dirtyAssets = new Set(history.assets.map((asset) => asset.id));
-      while (eventCursor < index.events.length && index.events[eventCursor]!.at <= at) eventCursor += 1;
-    } else {
-      dirtyAssets = new Set();
-      while (eventCursor < index.events.length && index.events[eventCursor]!.at <= at) {
-        for (const assetId of index.events[eventCursor]!.assetIds) dirtyAssets.add(assetId);
-        eventCursor += 1;
-      }
-    }
+  return instants.map((instant, pass) => {
     const people = peopleAsOf(history.people, instant);
-    for (const assetId of dirtyAssets) {
-      updateAsset(assetId, instant, people, index, history.settings, onlyFilters, contributions, counts);
-    }
-    result.push(figuresOf(counts));
-    previous = at;
-  }
-  return result;
+    const update = (index: number) => {
+      if (evaluatedAt[index] === pass) return;
+      evaluatedAt[index] = pass;
+      const after = contributionAt(cells[index]!, instant, people, history.settings, onlyFilters);
+      const before = contributions[index];
+      if (before === after) return;
+      if (before) add(counts, before, -1);
+      if (after) add(counts, after, 1);
+      contributions[index] = after;
+    };
+    if (pass === 0) for (let index = 0; index < cells.length; index++) update(index);
+    else for (const index of touchedBefore[pass]!) update(index);
+    return figuresOf(counts);
+  });
 }
 
 /**
@@ -112,95 +114,91 @@ function figuresOf(counts: Counts): TrendFigures {
   };
 }
 
-interface HistoryIndex {
-  assetsById: Map<number, RuleAsset>;
-  concernsByKind: Map<string, RuleConcern[]>;
-  assignmentsByAsset: Map<number, AssignmentRecord[]>;
-  /** Moments at which coverage can change, ascending, with the assets whose cells they touch. */
-  events: { at: number; assetIds: number[] }[];
+/** One asset x concern cell of the history, with the assignments that decide its coverage. */
+interface HistoryCell {
+  asset: RuleAsset;
+  concern: RuleConcern;
+  /** Its A and R assignments, past and present: coverage and the trend's filters look at no other role. */
+  owners: AssignmentRecord[];
 }
 
-function indexHistory(history: CoverageHistory): HistoryIndex {
-  const assetsById = new Map(history.assets.map((asset) => [asset.id, asset]));
+interface HistoryIndex {
+  cells: HistoryCell[];
+  /**
+   * For each instant after the first, the cells (indexes into `cells`, possibly repeated) something
+   * happened to since the instant before: only those can have changed.
+   */
+  touchedBefore: number[][];
+}
+
+function indexHistory(history: CoverageHistory, times: number[]): HistoryIndex {
   const concernsByKind = new Map<string, RuleConcern[]>();
   for (const concern of history.concerns) {
     for (const kindKey of concern.kindKeys) concernsByKind.set(kindKey, [...(concernsByKind.get(kindKey) ?? []), concern]);
   }
-  const assignmentsByAsset = new Map<number, AssignmentRecord[]>();
-  const assetsByPerson = new Map<number, Set<number>>();
-  const eventAssets = new Map<number, Set<number>>();
-  const addEvent = (at: Date | null, assetId: number) => {
+  const cells: HistoryCell[] = [];
+  const cellIndex = new Map<number, number>();
+  const touchedBefore: number[][] = times.map(() => []);
+  const touch = (at: Date | null, index: number) => {
     if (!at) return;
-    const time = at.getTime();
-    const assets = eventAssets.get(time) ?? new Set<number>();
-    assets.add(assetId);
-    eventAssets.set(time, assets);
+    const pass = firstInstantFrom(times, at.getTime());
+    // Whatever happened by the first instant is seen by its full evaluation; after the last, by none.
+    if (pass > 0 && pass < times.length) touchedBefore[pass]!.push(index);
   };
-  for (const assignment of history.assignments) {
-    const list = assignmentsByAsset.get(assignment.assetId) ?? [];
-    list.push(assignment);
-    assignmentsByAsset.set(assignment.assetId, list);
-    const held = assetsByPerson.get(assignment.personId) ?? new Set<number>();
-    held.add(assignment.assetId);
-    assetsByPerson.set(assignment.personId, held);
-    addEvent(assignment.startedAt, assignment.assetId);
-    addEvent(assignment.endedAt, assignment.assetId);
-  }
   for (const asset of history.assets) {
-    addEvent(asset.createdAt, asset.id);
-    addEvent(asset.retiredAt, asset.id);
+    const first = cells.length;
+    for (const concern of concernsByKind.get(asset.kindKey) ?? []) {
+      cellIndex.set(cellNumber(asset.id, concern.id), cells.length);
+      cells.push({ asset, concern, owners: [] });
+    }
+    for (let index = first; index < cells.length; index++) {
+      touch(asset.createdAt, index);
+      touch(asset.retiredAt, index);
+    }
+  }
+  const cellsByPerson = new Map<number, number[]>();
+  for (const assignment of history.assignments) {
+    if (assignment.role !== "A" && assignment.role !== "R") continue;
+    const index = cellIndex.get(cellNumber(assignment.assetId, assignment.concernId));
+    // An assignment to a concern that does not apply to the asset's kind makes no cell.
+    if (index === undefined) continue;
+    cells[index]!.owners.push(assignment);
+    const held = cellsByPerson.get(assignment.personId);
+    if (held) held.push(index);
+    else cellsByPerson.set(assignment.personId, [index]);
+    touch(assignment.startedAt, index);
+    touch(assignment.endedAt, index);
   }
   for (const person of history.people) {
-    for (const assetId of assetsByPerson.get(person.id) ?? []) addEvent(person.deactivatedAt, assetId);
+    for (const index of cellsByPerson.get(person.id) ?? []) touch(person.deactivatedAt, index);
   }
-  const events = [...eventAssets.entries()].map(([at, assets]) => ({ at, assetIds: [...assets] })).sort((a, b) => a.at - b.at);
-  return { assetsById, concernsByKind, assignmentsByAsset, events };
+  return { cells, touchedBefore };
 }
 
-// Re-evaluates every cell of one asset at `instant` and moves its contribution in the running counts.
-function updateAsset(
-  assetId: number,
+/** The index of the first of the ascending `times` at or after `time`; `times.length` when there is none. */
+function firstInstantFrom(times: number[], time: number): number {
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (times[middle]! < time) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+// What one cell adds to the counts at `instant`: nothing when it did not exist, is out of scope or filtered out.
+function contributionAt(
+  cell: HistoryCell,
   instant: Date,
   people: Map<number, RulePerson>,
-  index: HistoryIndex,
   settings: RuleSettings,
   filters: ReportFilters,
-  contributions: Map<string, CellContribution>,
-  counts: Counts,
-): void {
-  const asset = index.assetsById.get(assetId);
-  if (!asset) return;
-  const concerns = index.concernsByKind.get(asset.kindKey) ?? [];
-  const holders = holdersAsOf(index.assignmentsByAsset.get(assetId) ?? [], instant);
-  const cells = buildCells([asset], concerns, holders, new Map(), instant);
-  const seen = new Set<string>();
-  for (const input of cells) {
-    const key = cellKey(input.assetId, input.concernId);
-    seen.add(key);
-    const cell = evaluateCell(input, people, instant, settings);
-    const counted = cell.inScope && cellMatches(cell, filters, people);
-    move(contributions.get(key), counted ? { home: cell.concernHome, covered: cell.covered } : undefined, key, contributions, counts);
-  }
-  for (const concern of concerns) {
-    const key = cellKey(assetId, concern.id);
-    if (!seen.has(key)) move(contributions.get(key), undefined, key, contributions, counts);
-  }
-}
-
-function move(
-  before: CellContribution | undefined,
-  after: CellContribution | undefined,
-  key: string,
-  contributions: Map<string, CellContribution>,
-  counts: Counts,
-): void {
-  if (before) add(counts, before, -1);
-  if (after) {
-    add(counts, after, 1);
-    contributions.set(key, after);
-  } else {
-    contributions.delete(key);
-  }
+): CellContribution | undefined {
+  if (!assetExistedAt(cell.asset, instant)) return undefined;
+  const input = cellInput(cell.asset, cell.concern, cellHoldersAsOf(cell.owners, instant), null, instant);
+  if (!input.inScope || !cellMatchesExceptGap(input, filters, people)) return undefined;
+  return CONTRIBUTIONS[input.concernHome][isCellCovered(input, people) ? 1 : 0];
 }
 
 function add(counts: Counts, contribution: CellContribution, sign: 1 | -1): void {

@@ -39,9 +39,10 @@ describe("the coverage trend on the demo organisation", () => {
     const firstWeekEnd = new Date(before[0]!.at);
     const asset = await db.prisma.asset.findFirstOrThrow({ where: { lifecycle: "active", createdAt: { lt: firstWeekEnd } }, orderBy: { key: "asc" } });
     const retire = { lifecycle: "retired" as const, retiredAt: new Date(firstWeekEnd.getTime() - 1) };
-    // A change that bypasses the app (no audit event) is not seen: the cached weeks are reused.
+    // A change that bypasses the app (no audit event) is not seen: the cached closed weeks are reused
+    // (today's point is never cached).
     await db.prisma.asset.update({ where: { id: asset.id }, data: retire });
-    expect((await loadCoverageTrend(db.prisma, {}, 12)).map(withoutInstant)).toEqual(before.map(withoutInstant));
+    expect((await loadCoverageTrend(db.prisma, {}, 12)).slice(0, -1).map(withoutInstant)).toEqual(before.slice(0, -1).map(withoutInstant));
     // Once a write is recorded, the trend is computed again: the retired asset's cells have left every week.
     await db.prisma.auditEvent.create({ data: { action: "test.touch", entityType: "asset", entityId: asset.key } });
     const after = await loadCoverageTrend(db.prisma, {}, 12);

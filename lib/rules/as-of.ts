@@ -27,14 +27,22 @@ export function holdersAsOf(assignments: AssignmentRecord[], asOf: Date): Map<st
     if (!isCurrentAt(assignment, at)) continue;
     const key = cellKey(assignment.assetId, assignment.concernId);
     const cellHolders = holders.get(key) ?? [];
-    cellHolders.push({
-      personId: assignment.personId,
-      role: assignment.role,
-      confirmedAt: findLatestConfirmation(assignment.confirmations, at),
-    });
+    cellHolders.push(holderAt(assignment, at));
     holders.set(key, cellHolders);
   }
   return holders;
+}
+
+/** The holders of one cell as of a date, from that cell's assignment history alone. */
+export function cellHoldersAsOf(cellAssignments: readonly AssignmentRecord[], asOf: Date): CellHolder[] {
+  const at = asOf.getTime();
+  const holders: CellHolder[] = [];
+  for (const assignment of cellAssignments) if (isCurrentAt(assignment, at)) holders.push(holderAt(assignment, at));
+  return holders;
+}
+
+function holderAt(assignment: AssignmentRecord, at: number): CellHolder {
+  return { personId: assignment.personId, role: assignment.role, confirmedAt: findLatestConfirmation(assignment.confirmations, at) };
 }
 
 /**

@@ -42,23 +42,39 @@ export function buildCells(
   }
   const cells: CellInput[] = [];
   for (const asset of assets) {
-    if (asset.createdAt > asOf) continue;
-    const retired = asset.lifecycle === "retired" && (asset.retiredAt === null || asset.retiredAt <= asOf);
+    if (!assetExistedAt(asset, asOf)) continue;
     for (const concern of concernsByKind.get(asset.kindKey) ?? []) {
       const key = cellKey(asset.id, concern.id);
-      cells.push({
-        assetId: asset.id,
-        assetKey: asset.key,
-        assetKindKey: asset.kindKey,
-        assetCriticality: asset.criticality,
-        inScope: !retired,
-        concernId: concern.id,
-        concernKey: concern.key,
-        concernHome: concern.home,
-        holders: holders.get(key) ?? [],
-        latestReviewDecision: latestDecisions.get(key) ?? null,
-      });
+      cells.push(cellInput(asset, concern, holders.get(key) ?? [], latestDecisions.get(key) ?? null, asOf));
     }
   }
   return cells;
+}
+
+/** Whether an asset had been created by `asOf`: before that it has no cells at all. */
+export function assetExistedAt(asset: RuleAsset, asOf: Date): boolean {
+  return asset.createdAt.getTime() <= asOf.getTime();
+}
+
+/** One cell of an asset that existed at `asOf` (see `assetExistedAt`), with its holders and latest decision then. */
+export function cellInput(
+  asset: RuleAsset,
+  concern: RuleConcern,
+  holders: CellHolder[],
+  latestReviewDecision: ReviewDecision | null,
+  asOf: Date,
+): CellInput {
+  const retired = asset.lifecycle === "retired" && (asset.retiredAt === null || asset.retiredAt <= asOf);
+  return {
+    assetId: asset.id,
+    assetKey: asset.key,
+    assetKindKey: asset.kindKey,
+    assetCriticality: asset.criticality,
+    inScope: !retired,
+    concernId: concern.id,
+    concernKey: concern.key,
+    concernHome: concern.home,
+    holders,
+    latestReviewDecision,
+  };
 }

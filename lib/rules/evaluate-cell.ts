@@ -21,16 +21,9 @@ export function evaluateCell(
 ): EvaluatedCell {
   if (!cell.inScope) return evaluated(cell, false, [], 0);
 
-  const accountable = listHolderIds(cell, ["A"]);
-  const responsible = listHolderIds(cell, ["R"]);
-  const owners = listHolderIds(cell, ["A", "R"]);
-  const ownersActive = owners.every((id) => isPersonActive(id, people));
-  const bothSides = includesBothFunctions(owners, people);
-  const isShared = cell.concernHome === "shared";
-
-  // The A holder stands in for R when there is none, so "no R" alone never uncovers a cell.
-  const hasResponsible = responsible.length > 0 || accountable.length > 0;
-  const covered = accountable.length === 1 && hasResponsible && ownersActive && (!isShared || bothSides);
+  const ownership = readOwnership(cell, people);
+  const { accountable, owners, ownersActive, bothSides, isShared, hasResponsible } = ownership;
+  const covered = coveredBy(ownership);
 
   const found = new Set<GapType>();
   if (accountable.length === 0) found.add("no-accountable");
@@ -46,6 +39,40 @@ export function evaluateCell(
     severity: GAP_SEVERITY[type],
   }));
   return evaluated(cell, covered, gaps, scoreGaps(gaps, cell));
+}
+
+/** Whether an in-scope cell is covered: what `evaluateCell` says of it, without working out its gaps. */
+export function isCellCovered(cell: CellInput, people: Map<number, RulePerson>): boolean {
+  return cell.inScope && coveredBy(readOwnership(cell, people));
+}
+
+/** Who owns a cell (its A and R holders) and what of them decides coverage. */
+interface Ownership {
+  accountable: number[];
+  owners: number[];
+  ownersActive: boolean;
+  bothSides: boolean;
+  isShared: boolean;
+  hasResponsible: boolean;
+}
+
+function readOwnership(cell: CellInput, people: Map<number, RulePerson>): Ownership {
+  const accountable = listHolderIds(cell, ["A"]);
+  const responsible = listHolderIds(cell, ["R"]);
+  const owners = listHolderIds(cell, ["A", "R"]);
+  return {
+    accountable,
+    owners,
+    ownersActive: owners.every((id) => isPersonActive(id, people)),
+    bothSides: includesBothFunctions(owners, people),
+    isShared: cell.concernHome === "shared",
+    // The A holder stands in for R when there is none, so "no R" alone never uncovers a cell.
+    hasResponsible: responsible.length > 0 || accountable.length > 0,
+  };
+}
+
+function coveredBy(ownership: Ownership): boolean {
+  return ownership.accountable.length === 1 && ownership.hasResponsible && ownership.ownersActive && (!ownership.isShared || ownership.bothSides);
 }
 
 // Every evaluated cell is built with the same fields in the same order, never by spreading its input:

@@ -7,12 +7,12 @@ export {
   GAP_TYPES,
   SEVERITY_WEIGHT,
 } from "./weights";
-export { assignmentRecord, cellKey, cellNumber, holdersAsOf, peopleAsOf } from "./as-of";
-export { evaluateCell, evaluateCells, scoreGaps } from "./evaluate-cell";
+export { assignmentRecord, cellHoldersAsOf, cellKey, cellNumber, holdersAsOf, peopleAsOf } from "./as-of";
+export { evaluateCell, evaluateCells, isCellCovered, scoreGaps } from "./evaluate-cell";
 export { rankGaps } from "./ranking";
 export { coverageByHome, coverageFigure, coverageOf, summarizeCoverage } from "./coverage";
 export { computePersonLoad } from "./person-load";
 export { isCollaborationCell, scoreHotspots } from "./hotspots";
 export { rollUpHotspots } from "./hotspot-roll-up";
 export { computeReviewScope } from "./review-scope";
-export { buildCells, type RuleAsset, type RuleConcern } from "./build-cells";
+export { assetExistedAt, buildCells, cellInput, type RuleAsset, type RuleConcern } from "./build-cells";

@@ -1,7 +1,5 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import type { Db } from "@/lib/db/client";
-import { PrismaClient } from "@/lib/db/generated/client";
+import { createPrismaClientOnPool, type Db } from "@/lib/db/client";
 
 export interface CountingClient {
   prisma: Db;
@@ -22,7 +20,7 @@ export function createCountingClient(databaseUrl: string): CountingClient {
       return send(...args);
     }) as typeof client.query;
   });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = createPrismaClientOnPool(pool, { closesPool: false });
   return {
     prisma,
     count: () => statements,
