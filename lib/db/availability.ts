@@ -1,5 +1,6 @@
 import pg from "pg";
 import { requireDatabaseUrl } from "./database-url";
+import { processShared } from "./process-shared";
 
 /**
  * Whether the database answers right now, for the proxy: during an outage every request gets one clear
@@ -58,13 +59,13 @@ export function createDatabasePing(connectionString: string, timeoutMs = CHECK_T
   );
 }
 
-const globalForAvailability = globalThis as unknown as { tandemDatabaseAvailable?: { url: string; check: () => Promise<boolean> } };
+const availability = processShared("database-availability", () => ({ current: undefined as { url: string; check: () => Promise<boolean> } | undefined }));
 
 /** For the running app: the database of DATABASE_URL, answered from the last second's check when there is one. */
 export function isDatabaseAvailable(): Promise<boolean> {
   const url = requireDatabaseUrl();
-  if (globalForAvailability.tandemDatabaseAvailable?.url !== url) {
-    globalForAvailability.tandemDatabaseAvailable = { url, check: cacheCheck(createDatabasePing(url), { maxAgeMs: ANSWER_MAX_AGE_MS }) };
+  if (availability.current?.url !== url) {
+    availability.current = { url, check: cacheCheck(createDatabasePing(url), { maxAgeMs: ANSWER_MAX_AGE_MS }) };
   }
-  return globalForAvailability.tandemDatabaseAvailable.check();
+  return availability.current.check();
 }

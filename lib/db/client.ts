@@ -2,10 +2,12 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { requireDatabaseUrl } from "./database-url";
+import { processShared } from "./process-shared";
 
 export type Db = PrismaClient;
 
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+// The pool of each client, to read through it directly; shared, as the app's client is (see getPrisma).
+const pools = processShared("prisma-pools", () => new WeakMap<PrismaClient, pg.Pool>());
 
 /** Creates a client for one database; scripts and tests own its lifetime and call `$disconnect`. */
 export function createPrismaClient(databaseUrl: string): PrismaClient {
@@ -31,13 +33,10 @@ export async function queryRowArrays<Row extends unknown[]>(prisma: Db, text: st
   return result.rows;
 }
 
-const globalForPrisma = globalThis as unknown as { tandemPrisma?: PrismaClient };
-
 /**
- * The app's shared client. Cached on globalThis so that hot reloads in development
- * do not open a new pool on every edit.
+ * The app's client: one pool per process, for pages and route handlers alike, and kept across hot
+ * reloads in development instead of opening a new pool on every edit.
  */
 export function getPrisma(): PrismaClient {
-  globalForPrisma.tandemPrisma ??= createPrismaClient(requireDatabaseUrl());
-  return globalForPrisma.tandemPrisma;
+  return processShared("prisma", () => createPrismaClient(requireDatabaseUrl()));
 }

@@ -1,5 +1,6 @@
 import { queryRowArrays, type Db } from "@/lib/db/client";
 import { readDataVersion, readStableVersion } from "@/lib/db/data-version";
+import { processShared } from "@/lib/db/process-shared";
 import { leavesHistoryUnchanged } from "@/lib/ownership/change-effects";
 import { loadSnapshotAt } from "@/lib/ownership/current-snapshot";
 import { loadRuleCatalog } from "@/lib/ownership/rule-catalog";
@@ -15,7 +16,7 @@ import type { CoverageTrendPoint } from "./trend-types";
  * The point of today is counted from today's snapshot, which follows every write.
  */
 const MAX_CACHED_POINTS = 20_000;
-const pointCache = new Map<string, TrendFigures>();
+const pointCache = processShared("coverage-trend-points", () => new Map<string, TrendFigures>());
 
 export function clearCoverageTrendCache(): void {
   pointCache.clear();
