@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -47,4 +48,34 @@ export async function waitForHealthy(url: string, timeoutMs: number): Promise<vo
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new Error(`The web server did not answer ${url} within ${timeoutMs / 1000} s.`);
+}
+
+/**
+ * V8 flags for the production web server. V8 lets the heap grow to several times what survived its last
+ * full collection before collecting again; with the figures kept per data version (about 150 MB at
+ * 10,000 assets) the server would sit above 1 GB. Growing by at most 30% keeps it near twice the live data,
+ * and larger young generations (32 MB) let a request's working set die young instead of filling the old one.
+ * No fixed cap: a larger organisation needs a larger heap, not an out-of-memory crash.
+ */
+export const SERVER_NODE_FLAGS = ["--heap-growing-percent=30", "--max-semi-space-size=32"];
+
+/**
+ * The flags to start the web server's Node.js with: TANDEM_SERVER_NODE_FLAGS (space-separated; empty for
+ * none) or the defaults above, dropped with a warning when this Node.js refuses them (a V8 flag can be
+ * renamed between releases, and a refused flag would stop the server from starting at all).
+ */
+export function serverNodeFlags(
+  env: Record<string, string | undefined> = process.env,
+  accepts: (flags: string[]) => boolean = nodeAccepts,
+  warn: (message: string) => void = console.warn,
+): string[] {
+  const configured = env.TANDEM_SERVER_NODE_FLAGS;
+  const flags = configured === undefined ? SERVER_NODE_FLAGS : configured.split(/\s+/).filter(Boolean);
+  if (flags.length === 0 || accepts(flags)) return flags;
+  warn(`[tandem] This Node.js refuses the web server's flags (${flags.join(" ")}); starting it without them.`);
+  return [];
+}
+
+function nodeAccepts(flags: string[]): boolean {
+  return spawnSync(process.execPath, [...flags, "-e", ""], { stdio: "ignore" }).status === 0;
 }

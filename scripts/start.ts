@@ -14,7 +14,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded"
 import { ensureDatabaseExists } from "@/lib/db/migrate";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-catalog";
-import { buildIsStale, NEXT_BIN, waitForHealthy } from "./next-process";
+import { buildIsStale, NEXT_BIN, serverNodeFlags, waitForHealthy } from "./next-process";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -59,7 +59,7 @@ async function main() {
     log("Building the app (first start, or the code changed) ...");
     await run(process.execPath, [NEXT_BIN, "build"]);
   }
-  server = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "--port", String(port)], {
+  server = spawn(process.execPath, [...(dev ? [] : serverNodeFlags()), NEXT_BIN, dev ? "dev" : "start", "--port", String(port)], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });

@@ -1,11 +1,10 @@
-import { queryRowArrays, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { readDataVersion, readStableVersion } from "@/lib/db/data-version";
 import { processShared } from "@/lib/db/process-shared";
 import { leavesHistoryUnchanged } from "@/lib/ownership/change-effects";
 import { loadSnapshotAt } from "@/lib/ownership/current-snapshot";
-import { loadRuleCatalog } from "@/lib/ownership/rule-catalog";
-import { assignmentRecord, type AssignmentSource, type RaciRole } from "@/lib/rules";
-import { computeCoverageTrend, trendFiguresOfCells, trendFilters, trendInstants, type CoverageHistory, type TrendFigures } from "./coverage-trend";
+import { loadOwnershipHistory } from "@/lib/ownership/ownership-history";
+import { computeCoverageTrend, trendFiguresOfCells, trendFilters, trendInstants, type TrendFigures } from "./coverage-trend";
 import { reportInstant, reportFiltersToQuery, type ReportFilters } from "./filters";
 import type { CoverageTrendPoint } from "./trend-types";
 
@@ -41,7 +40,7 @@ export async function loadCoverageTrend(prisma: Db, filters: ReportFilters, week
     // The history is read anyway: today's point costs only the events since the last closed week, where
     // loading today's snapshot (holders with confirmations, review decisions) would cost more than the rest.
     const missing = instants.filter((_instant, i) => cached[i] === undefined).map(({ at }) => at);
-    const computed = computeCoverageTrend(await loadCoverageHistory(prisma), missing, filters);
+    const computed = computeCoverageTrend(await loadOwnershipHistory(prisma), missing, filters);
     const byInstant = new Map(missing.map((at, i) => [at.getTime(), computed[i]!]));
     missing.forEach((at) => {
       if (!isToday(at)) remember(keyOf(at), byInstant.get(at.getTime())!);
@@ -57,27 +56,4 @@ function remember(key: string, point: TrendFigures): void {
     if (oldest !== undefined) pointCache.delete(oldest);
   }
   pointCache.set(key, point);
-}
-
-/**
- * The whole history coverage depends on, in one query per table: confirmations play no part in coverage,
- * and neither do C and I holders.
- */
-export async function loadCoverageHistory(prisma: Db): Promise<CoverageHistory> {
-  const [catalog, assignments] = await Promise.all([
-    loadRuleCatalog(prisma),
-    // Instants travel as epoch milliseconds: parsing 170,000 timestamps as text costs more than the query.
-    queryRowArrays<[number, number, number, RaciRole, AssignmentSource, number, number | null]>(
-      prisma,
-      `SELECT "assetId", "concernId", "personId", role::text, source::text,
-         floor(extract(epoch FROM "startedAt") * 1000)::float8, floor(extract(epoch FROM "endedAt") * 1000)::float8
-       FROM "Assignment" WHERE role IN ('A', 'R')`,
-    ),
-  ]);
-  return {
-    ...catalog,
-    assignments: assignments.map(([assetId, concernId, personId, role, source, startedAt, endedAt]) =>
-      assignmentRecord({ assetId, concernId, personId, role, source, startedAt: new Date(startedAt), endedAt: endedAt === null ? null : new Date(endedAt) }),
-    ),
-  };
 }

@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import { memoizeByDataVersion } from "@/lib/db/data-version";
 import { leavesHistoryUnchanged } from "@/lib/ownership/change-effects";
+import { loadOwnershipHistory, type OwnershipHistory } from "@/lib/ownership/ownership-history";
 import {
-  assignmentRecord,
   buildCells,
   cellNumber,
   computeReviewScope,
@@ -10,10 +10,6 @@ import {
   evaluateCells,
   holdersAsOf,
   peopleAsOf,
-  type AssignmentRecord,
-  type PersonRecord,
-  type RuleAsset,
-  type RuleConcern,
   type TeamFunction,
 } from "@/lib/rules";
 import { submissionStatus, type SubmissionStatus } from "./due";
@@ -71,7 +67,7 @@ export async function loadHistoryGrid(prisma: Db, now: Date, weekCount = 12, onl
   const needScope = weeks.filter(
     (week) => week.dueAt < now && teams.some((team) => reviewOf.get(`${team.id}/${week.isoWeek}`)?.status !== "submitted"),
   );
-  const hasScope = needScope.length ? await loadTeamsWithScope(prisma, teams, needScope, now) : new Set<string>();
+  const hasScope = needScope.length ? await loadTeamsWithScope(prisma, teams, needScope) : new Set<string>();
 
   return {
     timeZone,
@@ -98,10 +94,9 @@ async function loadTeamsWithScope(
   prisma: Db,
   teams: { id: number; function: TeamFunction }[],
   weeks: GridWeek[],
-  now: Date,
 ): Promise<Set<string>> {
   const previousWeeks = weeks.map((week) => shiftIsoWeek(week.isoWeek, -1));
-  let history: Promise<ScopeHistory> | undefined;
+  let history: Promise<OwnershipHistory> | undefined;
   const [handoffs, ...scopes] = await Promise.all([
     prisma.reviewItem.findMany({
       where: { decision: "handoff", handoffTeamId: { not: null }, review: { status: "submitted", cycle: { isoWeek: { in: previousWeeks } } } },
@@ -110,7 +105,7 @@ async function loadTeamsWithScope(
     // Only weeks already due come here. What a team held at a past due time cannot change any more, except
     // by a write that rewrites the past; the hand-offs (reviews submitted or reopened later) are read afresh.
     ...weeks.map((week) =>
-      memoizeByDataVersion(prisma, `review-scope-at|${week.dueAt.toISOString()}`, async () => scopeAt(await (history ??= loadScopeHistory(prisma, now)), teams, week.dueAt), {
+      memoizeByDataVersion(prisma, `review-scope-at|${week.dueAt.toISOString()}`, async () => scopeAt(await (history ??= loadOwnershipHistory(prisma)), teams, week.dueAt), {
         carryOver: (previous, changes) => (changes.every(leavesHistoryUnchanged) ? previous : null),
         maxAgeMs: Number.POSITIVE_INFINITY,
       }),
@@ -131,34 +126,8 @@ async function loadTeamsWithScope(
   return result;
 }
 
-interface ScopeHistory {
-  assets: RuleAsset[];
-  concerns: RuleConcern[];
-  people: PersonRecord[];
-  assignments: AssignmentRecord[];
-}
-
-async function loadScopeHistory(prisma: Db, now: Date): Promise<ScopeHistory> {
-  const [assets, concerns, people, assignments] = await Promise.all([
-    prisma.asset.findMany({ select: { id: true, key: true, criticality: true, lifecycle: true, createdAt: true, retiredAt: true, kind: { select: { key: true } } } }),
-    prisma.concern.findMany({ select: { id: true, key: true, home: true, appliesTo: { select: { kind: { select: { key: true } } } } } }),
-    prisma.person.findMany({ select: { id: true, email: true, teamId: true, deactivatedAt: true, team: { select: { function: true } } } }),
-    // Scope and coverage depend only on who holds A and R: C, I and confirmations are not needed.
-    prisma.assignment.findMany({
-      where: { role: { in: ["A", "R"] }, startedAt: { lte: now } },
-      select: { assetId: true, concernId: true, personId: true, role: true, startedAt: true, endedAt: true, source: true },
-    }),
-  ]);
-  return {
-    assets: assets.map((asset) => ({ ...asset, kindKey: asset.kind.key })),
-    concerns: concerns.map((concern) => ({ ...concern, kindKeys: concern.appliesTo.map((a) => a.kind.key) })),
-    people: people.map((person) => ({ ...person, function: person.team?.function ?? null })),
-    assignments: assignments.map((assignment) => assignmentRecord(assignment)),
-  };
-}
-
 /** Which teams had cells in their review scope at `at` before any hand-off, and which cells were in scope then. */
-function scopeAt(history: ScopeHistory, teams: { id: number; function: TeamFunction }[], at: Date): { teamsWithCells: Set<number>; cellsInScope: Set<number> } {
+function scopeAt(history: OwnershipHistory, teams: { id: number; function: TeamFunction }[], at: Date): { teamsWithCells: Set<number>; cellsInScope: Set<number> } {
   const rulePeople = peopleAsOf(history.people, at);
   const cells = evaluateCells(buildCells(history.assets, history.concerns, holdersAsOf(history.assignments, at), new Map(), at), rulePeople, at, DEFAULT_RULE_SETTINGS);
   return {
