@@ -3,7 +3,8 @@ import {
   coverageOf,
   rankGaps,
   rollUpHotspots,
-  scoreHotspots,
+  rankHotspots,
+  scoreHotspotsWithHolders,
   summarizeCoverage,
   type CellActivity,
   type CellInput,
@@ -102,8 +103,9 @@ export function buildReport(input: ReportInput): Report {
 
   const gaps: GapRow[] = rankGaps(cells).flatMap((cell) => gapRowsOf(cell, filters));
 
-  const hotspots = scoreHotspots(cells, people, input.activity, input.asOf);
-  const rollUps = rollUpHotspots(hotspots, cells, people);
+  const scoredHotspots = scoreHotspotsWithHolders(cells, people, input.activity, input.asOf);
+  const hotspots = rankHotspots(scoredHotspots.map(({ hotspot }) => hotspot));
+  const rollUps = rollUpHotspots(scoredHotspots, people);
 
   const gapsByType = new Map<GapType, { byTeam: Record<string, number>; total: number }>();
   for (const cell of cells) {

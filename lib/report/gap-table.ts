@@ -149,13 +149,20 @@ export interface GapTableNames {
 
 const ROLE_ORDER: Record<RaciRole, number> = { A: 0, R: 1, C: 2, I: 3 };
 
+// Per report: the names do not change while a report is kept, and are read by every request for its table.
+const namesByReport = new WeakMap<object, GapTableNames>();
+
 export function gapTableNamesOf(report: { catalog: ReportCatalog; people: Map<number, RulePerson> }): GapTableNames {
+  const kept = namesByReport.get(report);
+  if (kept) return kept;
   const { catalog } = report;
-  return {
+  const names: GapTableNames = {
     assets: new Map(catalog.assets.map((asset) => [asset.key, asset.name])),
     concerns: new Map(catalog.concerns.map((concern) => [concern.key, concern.name])),
     people: new Map(catalog.people.map((person) => [person.id, { name: person.name, active: report.people.get(person.id)?.active ?? false }])),
   };
+  namesByReport.set(report, names);
+  return names;
 }
 
 /** The table's rows for all the given cells, in their order (the CSV export writes every row). */
@@ -163,7 +170,10 @@ export function listGapTableRows(cells: EvaluatedCell[], names: GapTableNames): 
   return cells.map((cell) => toRow(cell, names));
 }
 
-/** One sorted page of the gap table, built on the server so only 25 rows reach the page. */
+/**
+ * One sorted page of the gap table, built on the server so only 25 rows reach the page. The cells are
+ * sorted by what the columns compare, without names or holders, so only the page's rows are built.
+ */
 export function buildGapTable(
   cells: EvaluatedCell[],
   options: { sort?: GapTableSort; page?: number; pageSize?: number },
@@ -174,10 +184,26 @@ export function buildGapTable(
   const pages = Math.max(1, Math.ceil(cells.length / pageSize));
   const requested = options.page ?? 1;
   const page = Number.isInteger(requested) ? Math.min(Math.max(requested, 1), pages) : 1;
-  const rows = listGapTableRows(cells, names);
+  const keys = cells.map(sortKeyOf);
   const compare = ROW_COMPARATORS[sort.column];
-  rows.sort((a, b) => (sort.descending ? compare(b, a) : compare(a, b)) || compareRowRanking(a, b));
-  return { rows: rows.slice((page - 1) * pageSize, page * pageSize), total: cells.length, page, pageSize, pages, sort };
+  keys.sort((a, b) => (sort.descending ? compare(b, a) : compare(a, b)) || compareRowRanking(a, b));
+  const rows = keys.slice((page - 1) * pageSize, page * pageSize).map((key) => toRow(key.cell, names));
+  return { rows, total: cells.length, page, pageSize, pages, sort };
+}
+
+/** What the table's columns sort by. */
+type SortKey = Pick<GapTableRow, "assetKey" | "concernKey" | "highestSeverity" | "criticality" | "score" | "lastConfirmed">;
+
+function sortKeyOf(cell: EvaluatedCell): SortKey & { cell: EvaluatedCell } {
+  return {
+    cell,
+    assetKey: cell.assetKey,
+    concernKey: cell.concernKey,
+    highestSeverity: highestSeverityOf(cell.gaps),
+    criticality: cell.assetCriticality,
+    score: cell.score,
+    lastConfirmed: lastConfirmationOf(cell),
+  };
 }
 
 function toRow(cell: EvaluatedCell, names: GapTableNames): GapTableRow {
@@ -188,24 +214,35 @@ function toRow(cell: EvaluatedCell, names: GapTableNames): GapTableRow {
     })
     .filter((holder, index, list) => list.findIndex((other) => other.personId === holder.personId && other.role === holder.role) === index)
     .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || compareText(a.name, b.name));
-  const accountable = cell.holders.filter((holder) => holder.role === "A");
-  const confirmations = accountable.flatMap((holder) => (holder.confirmedAt ? [holder.confirmedAt.getTime()] : []));
   return {
     assetKey: cell.assetKey,
     assetName: names.assets.get(cell.assetKey) ?? cell.assetKey,
     concernKey: cell.concernKey,
     concernName: names.concerns.get(cell.concernKey) ?? cell.concernKey,
     gaps: cell.gaps,
-    highestSeverity: cell.gaps.reduce<Severity | null>((worst, gap) => (worst === null || SEVERITY_WEIGHT[gap.severity] > SEVERITY_WEIGHT[worst] ? gap.severity : worst), null),
+    highestSeverity: highestSeverityOf(cell.gaps),
     criticality: cell.assetCriticality,
     score: cell.score,
     holders,
-    hasAccountable: accountable.length > 0,
-    lastConfirmed: confirmations.length ? new Date(Math.max(...confirmations)) : null,
+    hasAccountable: cell.holders.some((holder) => holder.role === "A"),
+    lastConfirmed: lastConfirmationOf(cell),
   };
 }
 
-type RowComparator = (a: GapTableRow, b: GapTableRow) => number;
+function highestSeverityOf(gaps: readonly Gap[]): Severity | null {
+  return gaps.reduce<Severity | null>((worst, gap) => (worst === null || SEVERITY_WEIGHT[gap.severity] > SEVERITY_WEIGHT[worst] ? gap.severity : worst), null);
+}
+
+/** The latest confirmation among the accountable holders; null when none was ever confirmed. */
+function lastConfirmationOf(cell: EvaluatedCell): Date | null {
+  let latest: Date | null = null;
+  for (const holder of cell.holders) {
+    if (holder.role === "A" && holder.confirmedAt && (latest === null || holder.confirmedAt.getTime() > latest.getTime())) latest = holder.confirmedAt;
+  }
+  return latest;
+}
+
+type RowComparator = (a: SortKey, b: SortKey) => number;
 
 const compareRowRanking: RowComparator = (a, b) => b.score - a.score || compareCellKeys(a, b);
 
@@ -219,7 +256,7 @@ const ROW_COMPARATORS: Record<GapTableColumn, RowComparator> = {
   lastConfirmed: (a, b) => confirmedTime(a) - confirmedTime(b),
 };
 
-function confirmedTime(row: GapTableRow): number {
+function confirmedTime(row: SortKey): number {
   return row.lastConfirmed?.getTime() ?? Number.MIN_SAFE_INTEGER;
 }
 

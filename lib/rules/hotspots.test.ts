@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rollUpHotspots } from "./hotspot-roll-up";
-import { isCollaborationCell, scoreHotspots } from "./hotspots";
+import { isCollaborationCell, rankHotspots, scoreHotspots, scoreHotspotsWithHolders } from "./hotspots";
 import { AS_OF, DAY_MS, daysBefore, holder, makeEvaluated, makePeople, makePerson } from "./test-fixtures";
 import type { CellActivity, EvaluatedCell } from "./types";
 
@@ -136,9 +136,12 @@ describe("rollUpHotspots", () => {
       // Inactive person 4 still brings team 21; person 5 (other) brings no team.
       collab({ concernKey: "tracking", holders: [holder(1, "A"), holder(4, "R"), holder(5, "C")] }),
     ];
-    const hotspots = scoreHotspots(cells, people, [], AS_OF);
-    expect(hotspots.map((h) => h.score)).toEqual([5, 2, 2]);
-    const rollUps = rollUpHotspots(hotspots, cells, people);
+    const scored = scoreHotspotsWithHolders(cells, people, [], AS_OF);
+    // In the order of the cells, each with its A, R and C holders; ranked, they are `scoreHotspots`.
+    expect(scored.map(({ hotspot }) => hotspot.score)).toEqual([2, 5, 2]);
+    expect(scored.map(({ holderIds }) => holderIds)).toEqual([[1, 3, 2], [1, 2], [1, 4, 5]]);
+    expect(rankHotspots(scored.map(({ hotspot }) => hotspot))).toEqual(scoreHotspots(cells, people, [], AS_OF));
+    const rollUps = rollUpHotspots(scored, people);
     expect(rollUps.byConcern).toEqual([
       { concernKey: "privacy", score: 7, cells: 2 },
       { concernKey: "tracking", score: 2, cells: 1 },
@@ -152,8 +155,8 @@ describe("rollUpHotspots", () => {
 
   it("breaks concern ties by key and is empty without hotspots", () => {
     const cells = [collab({ concernKey: "b" }), collab({ concernKey: "a" })];
-    const rollUps = rollUpHotspots(scoreHotspots(cells, people, [], AS_OF), cells, people);
+    const rollUps = rollUpHotspots(scoreHotspotsWithHolders(cells, people, [], AS_OF), people);
     expect(rollUps.byConcern.map((c) => c.concernKey)).toEqual(["a", "b"]);
-    expect(rollUpHotspots([], cells, people)).toEqual({ byConcern: [], byTeamPair: [] });
+    expect(rollUpHotspots([], people)).toEqual({ byConcern: [], byTeamPair: [] });
   });
 });

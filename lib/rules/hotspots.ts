@@ -29,33 +29,55 @@ export function scoreHotspots(
   asOf: Date,
   windowWeeks = 8,
 ): Hotspot[] {
+  return rankHotspots(scoreHotspotsWithHolders(cells, people, activity, asOf, windowWeeks).map(({ hotspot }) => hotspot));
+}
+
+/** Highest score first, ties by asset key then concern key. Sorts in place. */
+export function rankHotspots(hotspots: Hotspot[]): Hotspot[] {
+  return hotspots.sort((a, b) => b.score - a.score || compareCellKeys(a, b));
+}
+
+/** A scored hotspot with its cell's A, R and C holders (distinct people), which its roll-ups are made of. */
+export interface ScoredHotspot {
+  hotspot: Hotspot;
+  holderIds: number[];
+}
+
+/**
+ * The hotspots of `scoreHotspots` in the order of `cells` (rank them with `rankHotspots`), each with its
+ * holders, so that `rollUpHotspots` need not find the cells again.
+ */
+export function scoreHotspotsWithHolders(
+  cells: EvaluatedCell[],
+  people: Map<number, RulePerson>,
+  activity: CellActivity[],
+  asOf: Date,
+  windowWeeks = 8,
+): ScoredHotspot[] {
   const end = asOf.getTime();
   const start = end - windowWeeks * WEEK_MS;
-  const activityByCell = new Map<number, CellActivity[]>();
+  // Counted per cell in one pass over the window's events: no list of events per cell to build and walk.
+  const countsByCell = new Map<number, ActivityCounts>();
   for (const event of activity) {
     const at = event.at.getTime();
     if (at <= start || at > end) continue;
+    const kind = event.kind === "flag" ? "flags" : event.kind === "handoff" ? "handoffs" : isOwnershipChange(event) ? "ownershipChanges" : null;
+    if (kind === null) continue;
     const key = cellNumber(event.assetId, event.concernId);
-    const events = activityByCell.get(key) ?? [];
-    events.push(event);
-    activityByCell.set(key, events);
+    let counts = countsByCell.get(key);
+    if (!counts) countsByCell.set(key, (counts = { flags: 0, handoffs: 0, ownershipChanges: 0 }));
+    counts[kind] += 1;
   }
 
-  const hotspots: Hotspot[] = [];
+  const scored: ScoredHotspot[] = [];
   for (const cell of cells) {
-    if (!cell.inScope || !isCollaborationCell(cell, people)) continue;
-    const events = activityByCell.get(cellNumber(cell.assetId, cell.concernId));
-    let flags = 0;
-    let handoffs = 0;
-    let ownershipChanges = 0;
-    for (const event of events ?? []) {
-      if (event.kind === "flag") flags += 1;
-      else if (event.kind === "handoff") handoffs += 1;
-      else if (isOwnershipChange(event)) ownershipChanges += 1;
-    }
-    const distinctHolders = listHolderIds(cell, COLLABORATION_ROLES).length;
+    if (!cell.inScope) continue;
+    const holderIds = listHolderIds(cell, COLLABORATION_ROLES);
+    if (!includesBothFunctions(holderIds, people)) continue;
+    const { flags, handoffs, ownershipChanges } = countsByCell.get(cellNumber(cell.assetId, cell.concernId)) ?? NO_ACTIVITY;
+    const distinctHolders = holderIds.length;
     const base = 1 + 2 * flags + ownershipChanges + handoffs + Math.max(0, distinctHolders - 2);
-    hotspots.push({
+    const hotspot: Hotspot = {
       assetId: cell.assetId,
       assetKey: cell.assetKey,
       concernId: cell.concernId,
@@ -65,10 +87,19 @@ export function scoreHotspots(
       ownershipChanges,
       handoffs,
       distinctHolders,
-    });
+    };
+    scored.push({ hotspot, holderIds });
   }
-  return hotspots.sort((a, b) => b.score - a.score || compareCellKeys(a, b));
+  return scored;
 }
+
+interface ActivityCounts {
+  flags: number;
+  handoffs: number;
+  ownershipChanges: number;
+}
+
+const NO_ACTIVITY: ActivityCounts = { flags: 0, handoffs: 0, ownershipChanges: 0 };
 
 // Imports replay ownership that already existed elsewhere, so they are not churn between the teams.
 function isOwnershipChange(event: CellActivity): boolean {

@@ -12,7 +12,7 @@ export { evaluateCell, evaluateCells, isCellCovered, scoreGaps } from "./evaluat
 export { rankGaps } from "./ranking";
 export { coverageByHome, coverageFigure, coverageOf, summarizeCoverage } from "./coverage";
 export { computePersonLoad } from "./person-load";
-export { isCollaborationCell, scoreHotspots } from "./hotspots";
+export { isCollaborationCell, rankHotspots, scoreHotspots, scoreHotspotsWithHolders, type ScoredHotspot } from "./hotspots";
 export { rollUpHotspots } from "./hotspot-roll-up";
 export { computeReviewScope } from "./review-scope";
 export { assetExistedAt, buildCells, cellInput, type RuleAsset, type RuleConcern } from "./build-cells";
