@@ -8,6 +8,7 @@ import { streamReportCsv } from "@/lib/report/report-output";
 import { loadReportPage } from "@/lib/report/report-view";
 import { clearCoverageTrendCache } from "@/lib/report/trend";
 import { getReviewSummaryForHome, listOverdueTeams } from "@/lib/review/home";
+import { REVIEW_ASSETS_PER_PAGE } from "@/lib/review/board-page";
 import { getReviewScreen } from "@/lib/review/screen";
 import { createCountingClient, type CountingClient } from "@/lib/testing/query-counter";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
@@ -97,4 +98,21 @@ describe("queries per screen", () => {
       expect(counts[0]![1]).toBeLessThan(60);
     });
   }
+
+  // After the counts: it opens the large organisation's review, which the first count expects unopened.
+  it("pages the largest team's review before detailing its cells: each page holds only its own assets", async () => {
+    app.prisma = large.client.prisma;
+    const pageOf = async (page: number) => {
+      const screen = await getReviewScreen(large.manager, {}, new Date(), { page, undecidedOnly: false });
+      if (screen.kind !== "review" || screen.view.kind !== "board") throw new Error(`no working board: ${screen.kind}`);
+      return screen.view;
+    };
+    const [first, second] = [await pageOf(1), await pageOf(2)];
+    expect(first.pagination.pageCount).toBeGreaterThan(1);
+    expect(second.pagination).toMatchObject({ page: 2, totalCells: first.pagination.totalCells, assetCount: first.pagination.assetCount });
+    const assetsOf = (view: typeof first) => new Set(view.board.cells.map((cell) => cell.assetId));
+    expect(assetsOf(first).size).toBe(REVIEW_ASSETS_PER_PAGE);
+    expect([...assetsOf(second)].some((assetId) => assetsOf(first).has(assetId))).toBe(false);
+    expect(first.board.cells.length).toBeLessThan(first.pagination.totalCells);
+  });
 });

@@ -110,15 +110,14 @@ export function buildReport(input: ReportInput): Report {
   const gapsByType = new Map<GapType, { byTeam: Record<string, number>; total: number }>();
   for (const cell of cells) {
     if (cell.gaps.length === 0) continue;
-    const teams = [
-      ...new Set(
-        cell.holders
-          .filter((h) => h.role === "A" || h.role === "R")
-          .map((h) => people.get(h.personId)?.teamId)
-          .filter((id): id is number => id !== null && id !== undefined)
-          .map((id) => teamName.get(id) ?? `Team ${id}`),
-      ),
-    ];
+    const teams: string[] = [];
+    for (const holder of cell.holders) {
+      if (holder.role !== "A" && holder.role !== "R") continue;
+      const teamId = people.get(holder.personId)?.teamId;
+      if (teamId === null || teamId === undefined) continue;
+      const team = teamName.get(teamId) ?? `Team ${teamId}`;
+      if (!teams.includes(team)) teams.push(team);
+    }
     for (const gap of cell.gaps) {
       if (filters.gap && gap.type !== filters.gap) continue;
       const entry = gapsByType.get(gap.type) ?? { byTeam: {}, total: 0 };
@@ -128,12 +127,18 @@ export function buildReport(input: ReportInput): Report {
     }
   }
 
-  const heatmapCells = new Map<string, EvaluatedCell[]>();
+  // Squares in the order their first cell comes; found by kind, then concern, without a string per cell.
+  const heatmapSquares: { kind: string; concern: string; cells: EvaluatedCell[] }[] = [];
+  const squareOf = new Map<string, Map<string, EvaluatedCell[]>>();
   for (const cell of cells) {
-    const key = `${cell.assetKindKey}\u0000${cell.concernKey}`;
-    const list = heatmapCells.get(key);
-    if (list) list.push(cell);
-    else heatmapCells.set(key, [cell]);
+    let byConcern = squareOf.get(cell.assetKindKey);
+    if (!byConcern) squareOf.set(cell.assetKindKey, (byConcern = new Map()));
+    let list = byConcern.get(cell.concernKey);
+    if (!list) {
+      byConcern.set(cell.concernKey, (list = []));
+      heatmapSquares.push({ kind: cell.assetKindKey, concern: cell.concernKey, cells: list });
+    }
+    list.push(cell);
   }
 
   return {
@@ -168,10 +173,7 @@ export function buildReport(input: ReportInput): Report {
       overloadReasons: load.overloadReasons,
     })),
     gapsByTypeAndTeam: [...gapsByType.entries()].map(([type, entry]) => ({ type, ...entry })),
-    heatmap: [...heatmapCells.entries()].map(([key, list]) => {
-      const [kind, concern] = key.split("\u0000") as [string, string];
-      return { kind, concern, ...coverageOf(list) };
-    }),
+    heatmap: heatmapSquares.map(({ kind, concern, cells: list }) => ({ kind, concern, ...coverageOf(list) })),
   };
 }
 

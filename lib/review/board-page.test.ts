@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ReviewDecision } from "@/lib/rules";
 import type { BoardCell, ReviewBoard } from "./board";
-import { pageOfBoard, REVIEW_ASSETS_PER_PAGE } from "./board-page";
+import { pageOfCells, REVIEW_ASSETS_PER_PAGE, type BoardPageRequest } from "./board-page";
 
 function cell(assetId: number, concern: string, decision: ReviewDecision | null): BoardCell {
   return {
@@ -29,6 +29,11 @@ function cell(assetId: number, concern: string, decision: ReviewDecision | null)
 function board(assets: number, decide: (assetId: number) => ReviewDecision | null): ReviewBoard {
   const cells = Array.from({ length: assets }, (_, i) => [cell(i + 1, "hosting", decide(i + 1)), cell(i + 1, "dns", null)]).flat();
   return { header: {} as ReviewBoard["header"], cells, people: [], teams: [] };
+}
+
+function pageOfBoard(whole: ReviewBoard, request: BoardPageRequest) {
+  const { cells, pagination } = pageOfCells(whole.cells, (cell) => cell.item?.decision ?? null, request);
+  return { board: { ...whole, cells }, pagination };
 }
 
 describe("the review board a page at a time", () => {

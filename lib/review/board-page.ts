@@ -1,5 +1,4 @@
 import type { ReviewDecision } from "@/lib/rules";
-import type { BoardCell, ReviewBoard } from "./board";
 import { groupByAsset } from "./review-cells";
 
 /**
@@ -29,16 +28,27 @@ export interface BoardPagination {
   decidedElsewhere: Record<ReviewDecision, number>;
 }
 
-export function pageOfBoard(board: ReviewBoard, request: BoardPageRequest): { board: ReviewBoard; pagination: BoardPagination } {
-  const groups = groupByAsset(board.cells);
+/**
+ * One page of the review's cells (in review order) and the figures of the whole review. Generic over the
+ * cells, so that the board builds the details (names, holders, hand-offs) of the page's cells only.
+ */
+export function pageOfCells<T extends { assetId: number }>(
+  cells: T[],
+  decisionOf: (cell: T) => ReviewDecision | null,
+  request: BoardPageRequest,
+): { cells: T[]; pagination: BoardPagination } {
+  const groups = groupByAsset(cells);
   const pageCount = Math.max(1, Math.ceil(groups.length / REVIEW_ASSETS_PER_PAGE));
   const page = Math.min(Math.max(1, Math.trunc(request.page) || 1), pageCount);
-  const cells: BoardCell[] = groups.slice((page - 1) * REVIEW_ASSETS_PER_PAGE, page * REVIEW_ASSETS_PER_PAGE).flatMap((group) => group.cells);
-  const onPage = new Set(cells.map((cell) => cell.key));
+  const onPage = groups.slice((page - 1) * REVIEW_ASSETS_PER_PAGE, page * REVIEW_ASSETS_PER_PAGE);
+  const pageAssets = new Set(onPage.map((group) => group.assetId));
   const decidedElsewhere: Record<ReviewDecision, number> = { confirm: 0, change: 0, flag: 0, handoff: 0 };
-  for (const cell of board.cells) if (cell.item && !onPage.has(cell.key)) decidedElsewhere[cell.item.decision] += 1;
+  for (const cell of cells) {
+    const decision = decisionOf(cell);
+    if (decision && !pageAssets.has(cell.assetId)) decidedElsewhere[decision] += 1;
+  }
   return {
-    board: { ...board, cells },
-    pagination: { page, pageCount, undecidedOnly: request.undecidedOnly, totalCells: board.cells.length, assetCount: groups.length, decidedElsewhere },
+    cells: onPage.flatMap((group) => group.cells),
+    pagination: { page, pageCount, undecidedOnly: request.undecidedOnly, totalCells: cells.length, assetCount: groups.length, decidedElsewhere },
   };
 }

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { PersonOption } from "@/lib/ownership/cell-detail";
 import { cellKey, type ConcernHome, type Criticality, type Gap, type RaciRole } from "@/lib/rules";
 import { loadSnapshotAt } from "@/lib/ownership/current-snapshot";
+import { pageOfCells, type BoardPageRequest, type BoardPagination } from "./board-page";
 import { getReviewHeader, type ReviewHeader } from "./header";
 import { itemViewSelect, toItemView, type ItemView } from "./item-view";
 import { loadReviewCells } from "./scope";
@@ -56,17 +57,31 @@ export interface ReviewBoard {
 
 const ROLE_ORDER: Record<RaciRole, number> = { A: 0, R: 1, C: 2, I: 3 };
 
+/** One page of the board (its cells, with the people and teams decisions can name) and the whole review's figures. */
+export interface ReviewBoardPage {
+  board: ReviewBoard;
+  pagination: BoardPagination;
+}
+
+/**
+ * The board of one page of the review: the review's cells are found (and their decisions counted) in
+ * full, the names, holders and hand-offs only for the page's cells, as a large team's review runs to
+ * thousands of cells.
+ */
 export async function loadReviewBoard(
   prisma: Db,
   reviewId: number,
   viewer: Pick<PolicyUser, "id" | "role" | "teamId">,
   now: Date,
+  request: BoardPageRequest,
   loadedHeader?: ReviewHeader,
-): Promise<ReviewBoard | null> {
+): Promise<ReviewBoardPage | null> {
   const header = loadedHeader ?? (await getReviewHeader(prisma, reviewId, viewer, now));
   if (!header) return null;
   const itemRows = await prisma.reviewItem.findMany({ where: { reviewId }, select: itemViewSelect });
-  const { cells } = await loadReviewCells(prisma, header.team, header, itemRows, now, await loadSnapshotAt(prisma, now));
+  const items = new Map(itemRows.map((row) => [cellKey(row.assetId, row.concernId), toItemView(row)]));
+  const { cells: scope } = await loadReviewCells(prisma, header.team, header, itemRows, now, await loadSnapshotAt(prisma, now));
+  const { cells, pagination } = pageOfCells(scope, (cell) => items.get(cellKey(cell.assetId, cell.concernId))?.decision ?? null, request);
   const [assets, concerns, people, teams, handoffRows] = await Promise.all([
     prisma.asset.findMany({ where: { id: { in: [...new Set(cells.map((c) => c.assetId))] } }, select: { id: true, name: true, kind: { select: { label: true } } } }),
     prisma.concern.findMany({ select: { id: true, name: true } }),
@@ -80,14 +95,13 @@ export async function loadReviewBoard(
   const assetById = new Map(assets.map((asset) => [asset.id, asset]));
   const concernName = new Map(concerns.map((concern) => [concern.id, concern.name]));
   const personById = new Map(people.map((person) => [person.id, person]));
-  const items = new Map(itemRows.map((row) => [cellKey(row.assetId, row.concernId), toItemView(row)]));
   const handoffs = new Map<string, IncomingHandoff[]>();
   for (const row of handoffRows) {
     const key = cellKey(row.assetId, row.concernId);
     handoffs.set(key, [...(handoffs.get(key) ?? []), { fromTeamName: row.review.team.name, byName: row.decidedBy?.name ?? null, note: row.note, at: row.decidedAt }]);
   }
 
-  return {
+  const board: ReviewBoard = {
     header,
     cells: cells.map((cell): BoardCell => {
       const key = cellKey(cell.assetId, cell.concernId);
@@ -137,6 +151,7 @@ export async function loadReviewBoard(
       })),
     teams,
   };
+  return { board, pagination };
 }
 
 /** Hand-offs to the team from the submitted reviews of the week before, with who sent them and why. */

@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { loadReviewBoard, type ReviewBoard } from "./board";
+import type { BoardPageRequest, BoardPagination } from "./board-page";
 import { openReview } from "./cycles";
 import { getReviewHeader } from "./header";
 import { isoWeekOf, shiftIsoWeek } from "./iso-week";
@@ -13,7 +14,9 @@ import { getOrganisationTimeZone } from "./scope";
  * draft that is still open, the read-only record otherwise. Viewers never get the working screen.
  */
 
-export type ReviewView = { kind: "board"; board: ReviewBoard } | { kind: "record"; record: ReviewRecord };
+export type ReviewView = { kind: "board"; board: ReviewBoard; pagination: BoardPagination } | { kind: "record"; record: ReviewRecord };
+
+const FIRST_PAGE: BoardPageRequest = { page: 1, undecidedOnly: false };
 
 export type ReviewScreen =
   | { kind: "forbidden" }
@@ -28,7 +31,12 @@ export type ReviewScreen =
       lastWeekOutstanding: { isoWeek: string } | null;
     };
 
-export async function getReviewScreen(user: CurrentUser, params: { team?: string; week?: string }, now = new Date()): Promise<ReviewScreen> {
+export async function getReviewScreen(
+  user: CurrentUser,
+  params: { team?: string; week?: string },
+  now = new Date(),
+  pageRequest: BoardPageRequest = FIRST_PAGE,
+): Promise<ReviewScreen> {
   if (user.role === "viewer") return { kind: "forbidden" };
   const prisma = getPrisma();
   const [timeZone, teams] = await Promise.all([
@@ -44,11 +52,11 @@ export async function getReviewScreen(user: CurrentUser, params: { team?: string
   const reviewId = await prisma.$transaction((tx) =>
     openReview(tx, user, teamId, isoWeek, timeZone, (entry) => recordAudit(tx, { ...entry, actorId: user.id })),
   );
-  const view = await getReviewView(user, reviewId, now);
+  const view = await getReviewView(user, reviewId, now, pageRequest);
   if (!view) return { kind: "no-team" };
 
   let lastWeekOutstanding: { isoWeek: string } | null = null;
-  const teamHasCells = view.kind === "record" || view.board.cells.length > 0;
+  const teamHasCells = view.kind === "record" || view.pagination.totalCells > 0;
   if (isoWeek === currentWeek && teamHasCells) {
     const last = await prisma.review.findFirst({ where: { teamId, cycle: { isoWeek: lastWeek } }, select: { status: true } });
     if (last?.status !== "submitted") lastWeekOutstanding = { isoWeek: lastWeek };
@@ -56,14 +64,14 @@ export async function getReviewScreen(user: CurrentUser, params: { team?: string
   return { kind: "review", view, teamChoices: teams, currentWeek, lastWeekOutstanding };
 }
 
-/** One review by id: the board when the viewer may work on it, its record otherwise. */
-export async function getReviewView(user: CurrentUser, reviewId: number, now = new Date()): Promise<ReviewView | null> {
+/** One review by id: a page of the board when the viewer may work on it, its record otherwise. */
+export async function getReviewView(user: CurrentUser, reviewId: number, now = new Date(), pageRequest: BoardPageRequest = FIRST_PAGE): Promise<ReviewView | null> {
   const prisma = getPrisma();
   const header = await getReviewHeader(prisma, reviewId, user, now);
   if (!header) return null;
   if (header.editable) {
-    const board = await loadReviewBoard(prisma, reviewId, user, now, header);
-    return board ? { kind: "board", board } : null;
+    const paged = await loadReviewBoard(prisma, reviewId, user, now, pageRequest, header);
+    return paged ? { kind: "board", ...paged } : null;
   }
   const record = await getReviewRecord(prisma, reviewId, user, now);
   return record ? { kind: "record", record } : null;

@@ -53,12 +53,12 @@ export function summarizeCoverage(cells: EvaluatedCell[], people: Map<number, Ru
   };
 }
 
-// A cell counts once per team even when several members of that team hold it.
-function listOwnerTeamIds(cell: EvaluatedCell, people: Map<number, RulePerson>): Set<number> {
-  const teamIds = new Set<number>();
+// A cell counts once per team even when several members of that team hold it (a handful: an array).
+function listOwnerTeamIds(cell: EvaluatedCell, people: Map<number, RulePerson>): number[] {
+  const teamIds: number[] = [];
   for (const personId of listHolderIds(cell, ["A", "R"])) {
     const teamId = people.get(personId)?.teamId;
-    if (teamId !== undefined && teamId !== null) teamIds.add(teamId);
+    if (teamId !== undefined && teamId !== null && !teamIds.includes(teamId)) teamIds.push(teamId);
   }
   return teamIds;
 }

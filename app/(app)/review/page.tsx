@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Forbidden } from "@/components/ui/forbidden";
 import { requireUser } from "@/lib/auth/session";
 import { getReviewScreen } from "@/lib/review/screen";
-import { PagedBoard } from "./_components/paged-board";
+import { boardPageRequestOf, PagedBoard } from "./_components/paged-board";
 import { ReviewPageHeader } from "./_components/review-page-header";
 import { ReviewRecordView } from "./_components/review-record";
 
@@ -16,7 +16,7 @@ type Params = Record<string, string | string[] | undefined>;
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Params> }) {
   const [user, params] = await Promise.all([requireUser(), searchParams]);
   const now = new Date();
-  const screen = await getReviewScreen(user, { team: first(params.team), week: first(params.week) }, now);
+  const screen = await getReviewScreen(user, { team: first(params.team), week: first(params.week) }, now, boardPageRequestOf(params));
   if (screen.kind === "forbidden") {
     return (
       <>
@@ -53,7 +53,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           <Link href={(teamQuery ? `/review?team=${header.team.id}` : "/review") as Route}>Back to this week&apos;s review</Link>
         </p>
       ) : null}
-      {view.kind === "board" ? <PagedBoard board={view.board} basePath="/review" params={params} keep={{ team: user.role === "admin" ? String(header.team.id) : undefined, week: first(params.week) }} userId={user.id} now={now} /> : <ReviewRecordView record={view.record} />}
+      {view.kind === "board" ? <PagedBoard board={view.board} pagination={view.pagination} basePath="/review" keep={{ team: user.role === "admin" ? String(header.team.id) : undefined, week: first(params.week) }} userId={user.id} now={now} /> : <ReviewRecordView record={view.record} />}
     </>
   );
 }

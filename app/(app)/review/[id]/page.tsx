@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { isoWeekOf } from "@/lib/review/iso-week";
 import { getReviewView } from "@/lib/review/screen";
-import { PagedBoard } from "../_components/paged-board";
+import { boardPageRequestOf, PagedBoard } from "../_components/paged-board";
 import { ReviewPageHeader } from "../_components/review-page-header";
 import { ReviewRecordView } from "../_components/review-record";
 
@@ -20,13 +20,13 @@ export default async function ReviewByIdPage({
   const [user, { id }, query] = await Promise.all([requireUser(), params, searchParams]);
   if (!/^\d{1,9}$/.test(id)) notFound();
   const now = new Date();
-  const view = await getReviewView(user, Number(id), now);
+  const view = await getReviewView(user, Number(id), now, boardPageRequestOf(query));
   if (!view) notFound();
   const header = view.kind === "board" ? view.board.header : view.record.header;
   return (
     <>
       <ReviewPageHeader header={header} currentWeek={isoWeekOf(now, header.timeZone)} />
-      {view.kind === "board" ? <PagedBoard board={view.board} basePath={`/review/${id}`} params={query} keep={{}} userId={user.id} now={now} /> : <ReviewRecordView record={view.record} />}
+      {view.kind === "board" ? <PagedBoard board={view.board} pagination={view.pagination} basePath={`/review/${id}`} keep={{}} userId={user.id} now={now} /> : <ReviewRecordView record={view.record} />}
     </>
   );
 }
