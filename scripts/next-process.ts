@@ -54,10 +54,11 @@ export async function waitForHealthy(url: string, timeoutMs: number): Promise<vo
  * V8 flags for the production web server. V8 lets the heap grow to several times what survived its last
  * full collection before collecting again; with the figures kept per data version (about 150 MB at
  * 10,000 assets) the server would sit above 1 GB. Growing by at most 30% keeps it near twice the live data,
- * and larger young generations (32 MB) let a request's working set die young instead of filling the old one.
- * No fixed cap: a larger organisation needs a larger heap, not an out-of-memory crash.
+ * and a larger young generation (64 MB semi-spaces) lets a request's working set (a report rebuilt after a
+ * write) die young instead of filling the old one. No fixed cap: a larger organisation needs a larger heap,
+ * not an out-of-memory crash.
  */
-export const SERVER_NODE_FLAGS = ["--heap-growing-percent=30", "--max-semi-space-size=32"];
+export const SERVER_NODE_FLAGS = ["--heap-growing-percent=30", "--max-semi-space-size=64"];
 
 /**
  * The flags to start the web server's Node.js with: TANDEM_SERVER_NODE_FLAGS (space-separated; empty for
