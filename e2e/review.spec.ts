@@ -102,6 +102,15 @@ test.describe("the weekly review as the IT manager", () => {
     await expect(page.getByTestId("review-progress")).toHaveText(/^4 of \d+ decided$/);
     await page.screenshot({ path: "e2e/screenshots/review.png" });
 
+    // "Undecided only" is a link kept in the URL: decided cells leave the page, the progress still counts them.
+    await page.getByTestId("undecided-toggle").click();
+    await expect(page).toHaveURL(/[?&]show=undecided/);
+    await expect(row(page, CELLS.flag)).toHaveCount(0);
+    await expect(page.getByTestId("review-progress")).toHaveText(/^4 of \d+ decided$/);
+    await page.getByTestId("undecided-toggle").click();
+    await expect(page).not.toHaveURL(/show=undecided/);
+    await expect(row(page, CELLS.flag).getByTestId("decision-meta")).toContainText("Flagged by you");
+
     // Submitting with undecided cells is refused, naming how many.
     await page.getByRole("button", { name: "Submit review" }).click();
     await expect(page.getByTestId("review-error")).toContainText(/\d+ cells? (is|are) still undecided/);

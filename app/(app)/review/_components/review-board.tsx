@@ -166,10 +166,10 @@ export function ReviewBoardView({ board, pagination, showAllHref, showUndecidedH
           <span className="muted">
             Grouped by asset, critical first. Each decision is saved as you make it.
           </span>
-          <label>
-            <input type="checkbox" checked={undecidedOnly} onChange={(event) => router.push((event.target.checked ? showUndecidedHref : showAllHref) as Route)} />
-            Show undecided cells only
-          </label>
+          {/* A link, not a checkbox: it works before the page's script has loaded, and the URL keeps the choice. */}
+          <Link href={(undecidedOnly ? showAllHref : showUndecidedHref) as Route} className="button button-quiet" data-testid="undecided-toggle">
+            {undecidedOnly ? "Show all cells" : "Show undecided cells only"}
+          </Link>
         </div>
       )}
       {pager}
