@@ -28,7 +28,7 @@ export function createPrismaClientOnPool(pool: pg.Pool, options: { closesPool: b
  */
 export async function queryRowArrays<Row extends unknown[]>(prisma: Db, text: string, values: unknown[] = []): Promise<Row[]> {
   const pool = pools.get(prisma);
-  if (!pool) throw new Error("queryRowArrays needs a client made by createPrismaClient");
+  if (!pool) throw new Error("queryRowArrays needs a client made by createPrismaClient or createPrismaClientOnPool");
   const result = await pool.query<Row>({ text, values, rowMode: "array" });
   return result.rows;
 }

@@ -1,5 +1,5 @@
 import type { Db } from "./client";
-import { processShared } from "./process-shared";
+import { processCache } from "./process-shared";
 
 /**
  * Figures that depend only on the data (the ownership snapshot, the report of today) are computed once
@@ -86,7 +86,7 @@ const DEFAULT_MAX_AGE_MS = 30_000;
 /** Past this many times the maximum age a kept value is not served while a fresh one is computed: the request waits. */
 const STALE_LIMIT = 4;
 const MAX_ENTRIES = 200;
-const entries = processShared("data-version-memo", () => new Map<string, Entry>());
+const entries = processCache("data-version-memo", () => new Map<string, Entry>());
 
 export interface MemoOptions<T> {
   /**

@@ -9,3 +9,12 @@ export function processShared<T>(name: string, create: () => T): T {
   if (!(key in store)) store[key] = create();
   return store[key] as T;
 }
+
+/**
+ * A cache of figures derived from the data: one per process in production, like `processShared`. In
+ * development each evaluation of the module gets its own, so that figures computed by code since edited
+ * are not served after a hot reload (the data version does not change when the code does).
+ */
+export function processCache<T>(name: string, create: () => T): T {
+  return process.env.NODE_ENV === "production" ? processShared(name, create) : create();
+}

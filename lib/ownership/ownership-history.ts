@@ -20,11 +20,12 @@ export async function loadOwnershipHistory(prisma: Db): Promise<OwnershipHistory
   const [catalog, assignments] = await Promise.all([
     loadRuleCatalog(prisma),
     // Instants travel as epoch milliseconds, rows as arrays: parsing 170,000 timestamps as text and mapping
-    // each row through Prisma would cost more than the query itself.
+    // each row through Prisma would cost more than the query itself. The columns hold whole milliseconds;
+    // round, not floor, as extract() is a double before PostgreSQL 14 (...122.9999).
     queryRowArrays<[number, number, number, RaciRole, AssignmentSource, number, number | null]>(
       prisma,
       `SELECT "assetId", "concernId", "personId", role::text, source::text,
-         floor(extract(epoch FROM "startedAt") * 1000)::float8, floor(extract(epoch FROM "endedAt") * 1000)::float8
+         round(extract(epoch FROM "startedAt") * 1000)::float8, round(extract(epoch FROM "endedAt") * 1000)::float8
        FROM "Assignment" WHERE role IN ('A', 'R')`,
     ),
   ]);

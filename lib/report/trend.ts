@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { readDataVersion, readStableVersion } from "@/lib/db/data-version";
-import { processShared } from "@/lib/db/process-shared";
+import { processCache } from "@/lib/db/process-shared";
 import { leavesHistoryUnchanged } from "@/lib/ownership/change-effects";
 import { loadSnapshotAt } from "@/lib/ownership/current-snapshot";
 import { loadOwnershipHistory } from "@/lib/ownership/ownership-history";
@@ -12,10 +12,13 @@ import type { CoverageTrendPoint } from "./trend-types";
  * Closed weeks are cached per database, filters and history version: the version moves only with a write
  * that can rewrite the past (people, assets, the catalog, settings, an import). Everyday writes (cells
  * edited, reviews) take effect at the moment they are made, so they leave every closed week as it was.
- * The point of today is counted from today's snapshot, which follows every write.
+ * The point of today is never cached: it is counted from today's snapshot, which follows every write, or,
+ * when closed weeks are computed anyway, along with them from the history read then. The two agree but for
+ * what the snapshot may lag behind by design (a change made outside the app, a departure dated today that
+ * took effect in the last few minutes: see TODAY_MAX_AGE_MS).
  */
 const MAX_CACHED_POINTS = 20_000;
-const pointCache = processShared("coverage-trend-points", () => new Map<string, TrendFigures>());
+const pointCache = processCache("coverage-trend-points", () => new Map<string, TrendFigures>());
 
 export function clearCoverageTrendCache(): void {
   pointCache.clear();
