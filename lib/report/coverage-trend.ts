@@ -3,6 +3,7 @@ import {
   cellHoldersAsOf,
   cellInput,
   cellNumber,
+  concernsByKindOf,
   coverageByHome,
   coverageFigure,
   coverageOf,
@@ -132,10 +133,7 @@ interface HistoryIndex {
 }
 
 function indexHistory(history: CoverageHistory, times: number[]): HistoryIndex {
-  const concernsByKind = new Map<string, RuleConcern[]>();
-  for (const concern of history.concerns) {
-    for (const kindKey of concern.kindKeys) concernsByKind.set(kindKey, [...(concernsByKind.get(kindKey) ?? []), concern]);
-  }
+  const concernsByKind = concernsByKindOf(history.concerns);
   const cells: HistoryCell[] = [];
   const cellIndex = new Map<number, number>();
   const touchedBefore: number[][] = times.map(() => []);

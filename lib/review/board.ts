@@ -65,7 +65,7 @@ export interface ReviewBoardPage {
 
 /**
  * The board of one page of the review: the review's cells are found (and their decisions counted) in
- * full, the names, holders and hand-offs only for the page's cells, as a large team's review runs to
+ * full, the page's cells alone get their asset names and named holders, as a large team's review runs to
  * thousands of cells.
  */
 export async function loadReviewBoard(

@@ -32,14 +32,7 @@ export function buildCells(
   latestDecisions: ReadonlyMap<string, ReviewDecision>,
   asOf: Date,
 ): CellInput[] {
-  const concernsByKind = new Map<string, RuleConcern[]>();
-  for (const concern of concerns) {
-    for (const kindKey of concern.kindKeys) {
-      const list = concernsByKind.get(kindKey) ?? [];
-      list.push(concern);
-      concernsByKind.set(kindKey, list);
-    }
-  }
+  const concernsByKind = concernsByKindOf(concerns);
   const cells: CellInput[] = [];
   for (const asset of assets) {
     if (!assetExistedAt(asset, asOf)) continue;
@@ -49,6 +42,19 @@ export function buildCells(
     }
   }
   return cells;
+}
+
+/** The concerns that apply to each asset kind, in the order given: an asset has a cell for each of its kind's. */
+export function concernsByKindOf(concerns: readonly RuleConcern[]): Map<string, RuleConcern[]> {
+  const byKind = new Map<string, RuleConcern[]>();
+  for (const concern of concerns) {
+    for (const kindKey of concern.kindKeys) {
+      const list = byKind.get(kindKey);
+      if (list) list.push(concern);
+      else byKind.set(kindKey, [concern]);
+    }
+  }
+  return byKind;
 }
 
 /** Whether an asset had been created by `asOf`: before that it has no cells at all. */

@@ -15,4 +15,4 @@ export { computePersonLoad } from "./person-load";
 export { isCollaborationCell, rankHotspots, scoreHotspots, scoreHotspotsWithHolders, type ScoredHotspot } from "./hotspots";
 export { rollUpHotspots } from "./hotspot-roll-up";
 export { computeReviewScope } from "./review-scope";
-export { assetExistedAt, buildCells, cellInput, type RuleAsset, type RuleConcern } from "./build-cells";
+export { assetExistedAt, buildCells, cellInput, concernsByKindOf, type RuleAsset, type RuleConcern } from "./build-cells";
