@@ -25,4 +25,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # Applies pending migrations, then serves the app; SIGTERM stops it cleanly.
-CMD ["node", "--import", "tsx", "scripts/start.ts"]
+CMD ["node", "--conditions=react-server", "--import", "tsx", "scripts/start.ts"]

@@ -51,7 +51,7 @@ export default defineConfig({
       env: { MOCK_OIDC_PORT: String(mockOidcPort), MOCK_OIDC_CLIENT_ID: MOCK_OIDC.clientId, MOCK_OIDC_CLIENT_SECRET: MOCK_OIDC.clientSecret },
     },
     {
-      command: "npx tsx scripts/start.ts",
+      command: "npx tsx --conditions=react-server scripts/start.ts",
       url: `${baseURL}/api/health`,
       timeout: 240_000,
       reuseExistingServer: false,

@@ -1,7 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+/**
+ * Tests run on the server's side: `server-only` resolves to its empty module there, as it does for Next.js's
+ * server bundles and for our commands (run with the `react-server` condition), instead of throwing.
+ */
+const alias = { "@": path.resolve(import.meta.dirname), "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") };
 
 export default defineConfig({
   resolve: { alias },
@@ -11,7 +15,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "tools/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
         },
@@ -20,9 +24,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
-          include: ["lib/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
+          include: ["lib/**/*.int.test.ts", "scripts/**/*.int.test.ts", "tools/**/*.int.test.ts"],
           environment: "node",
-          globalSetup: ["lib/testing/global-setup.ts"],
+          globalSetup: ["tools/testing/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { request, type APIRequestContext } from "@playwright/test";
 import { findFreePort } from "@/lib/db/embedded";
 import { DEMO_PASSWORD } from "./fixtures";
+import { TSX_NODE_ARGS } from "@/lib/commands/next-process";
 
 /**
  * A Tandem server of a test's own, started as `npm start` does (scripts/start.ts), for tests that stop
@@ -21,7 +22,7 @@ export interface AppProcess {
 export async function startApp(env: Record<string, string>): Promise<AppProcess> {
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, [...TSX_NODE_ARGS, "scripts/start.ts"], {
     env: { ...process.env, ...env, PORT: String(port), TANDEM_SKIP_BUILD: "true", NEXT_TELEMETRY_DISABLED: "1" },
     // Its own process group, so that a failed test can end the server, Next.js and PostgreSQL together.
     detached: true,

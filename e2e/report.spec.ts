@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { GAP_LABEL } from "@/components/ui/gap-badge";
+import { GAP_LABEL } from "@/lib/rules/gap-labels";
 import type { GapType } from "@/lib/rules";
 import { asUser, expect, test } from "./fixtures";
 

@@ -1,7 +1,7 @@
 /** `npm run db:migrate`: applies the migrations and the default catalog to the database DATABASE_URL names. */
 import { redactDatabaseUrl, requireDatabaseUrl } from "@/lib/db/database-url";
 import { ensureDatabaseExists } from "@/lib/db/migrate";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/commands/prepare-database";
 
 const url = requireDatabaseUrl();
 await ensureDatabaseExists(url);

@@ -1,5 +1,5 @@
 /** `npm run export -- <folder>`: writes people.csv, assets.csv and assignments.csv from DATABASE_URL. */
-import { exportCommand } from "@/lib/import-export/cli";
+import { exportCommand } from "@/lib/commands/import-export";
 
 process.exitCode = await exportCommand(process.argv.slice(2), process.env, console).catch((error: unknown) => {
   console.error(`The export failed: ${error instanceof Error ? error.message : String(error)}`);

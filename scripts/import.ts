@@ -1,5 +1,5 @@
 /** `npm run import -- <folder> [--dry-run]`: imports people.csv, assets.csv and assignments.csv into DATABASE_URL. */
-import { importCommand } from "@/lib/import-export/cli";
+import { importCommand } from "@/lib/commands/import-export";
 
 process.exitCode = await importCommand(process.argv.slice(2), process.env, console).catch((error: unknown) => {
   console.error(`The import failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -8,10 +8,11 @@
  * and stops it at the end. With --url the database check needs that server's DATABASE_URL.
  */
 import { rm } from "node:fs/promises";
-import { LOADTEST_USAGE, parseLoadTestArgs, type LoadTestOptions } from "@/lib/loadtest/options";
-import { OwnServer, tail } from "@/lib/loadtest/own-server";
-import { formatReport } from "@/lib/loadtest/report";
-import { runLoadTest } from "@/lib/loadtest/run-load-test";
+import { LOADTEST_USAGE, parseLoadTestArgs, type LoadTestOptions } from "@/tools/loadtest/options";
+import { tail } from "@/tools/harness/app-server";
+import { OwnServer } from "@/tools/loadtest/own-server";
+import { formatReport } from "@/tools/loadtest/report";
+import { runLoadTest } from "@/tools/loadtest/run-load-test";
 
 let server: OwnServer | undefined;
 

@@ -1,47 +1,6 @@
-/**
- * `npm run report -- --format json|csv [--as-of YYYY-MM-DD] [--team ID] [--function marketing|it|shared]
- *   [--kind KEY] [--concern KEY] [--criticality LEVEL] [--gap TYPE]`: the gap report, from the same code as the screen.
- */
-import { parseArgs } from "node:util";
-import { openCliDatabase } from "@/lib/db/cli-database";
-import { createPrismaClient } from "@/lib/db/client";
-import { parseReportFilters, reportFiltersSchema } from "@/lib/report/filters";
-import { loadReport } from "@/lib/report/load-report";
-import { loadedReportToCsv, reportToJson } from "@/lib/report/report-output";
+/** `npm run report -- --format json|csv [filters]`: see lib/commands/report.ts. */
+import { reportCommand } from "@/lib/commands/report";
 
-const { values } = parseArgs({
-  options: {
-    format: { type: "string", default: "json" },
-    "as-of": { type: "string" },
-    team: { type: "string" },
-    function: { type: "string" },
-    kind: { type: "string" },
-    concern: { type: "string" },
-    criticality: { type: "string" },
-    gap: { type: "string" },
-  },
-});
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-if (values.format !== "json" && values.format !== "csv") fail(`--format must be json or csv, not "${values.format}".`);
-const raw = { ...values, asOf: values["as-of"] };
-const filters = parseReportFilters(raw);
-// The page forgives a bad filter; a command says so, so that a typo never yields a silently wrong report.
-for (const key of Object.keys(reportFiltersSchema.shape) as (keyof typeof filters)[]) {
-  const given = (raw as Record<string, string | undefined>)[key];
-  if (given !== undefined && filters[key] === undefined) fail(`--${key === "asOf" ? "as-of" : key} "${given}" is not valid.`);
-}
-
-const database = await openCliDatabase();
-const prisma = createPrismaClient(database.url);
-try {
-  const report = await loadReport(prisma, filters);
-  process.stdout.write(values.format === "json" ? reportToJson(report) : loadedReportToCsv(report));
-} finally {
-  await prisma.$disconnect();
-  await database.release();
-}
+const exitCode = await reportCommand(process.argv.slice(2), { write: (text) => process.stdout.write(text), error: console.error });
+// Not process.exitCode: the embedded database's exit hook ends the process with its own code.
+if (exitCode !== 0) process.exit(exitCode);

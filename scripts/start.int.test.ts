@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { TSX_NODE_ARGS } from "@/lib/commands/next-process";
 
 describe("npm start", () => {
   it("refuses to start on a configured database without an auth secret", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    const result = spawnSync(process.execPath, [...TSX_NODE_ARGS, "scripts/start.ts"], {
       env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", AUTH_SECRET: "", PORT: "3999" },
       encoding: "utf8",
       timeout: 30_000,
@@ -13,12 +14,22 @@ describe("npm start", () => {
   });
 
   it("refuses a port that is not a number", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    const result = spawnSync(process.execPath, [...TSX_NODE_ARGS, "scripts/start.ts"], {
       env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", AUTH_SECRET: "x", PORT: "eighty" },
       encoding: "utf8",
       timeout: 30_000,
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("PORT must be a port number");
+  });
+
+  it("refuses a flag that is neither true nor false, naming it", () => {
+    const result = spawnSync(process.execPath, [...TSX_NODE_ARGS, "scripts/start.ts"], {
+      env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", AUTH_SECRET: "x", TANDEM_DEMO: "yes" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('TANDEM_DEMO must be true or false, not "yes"');
   });
 });

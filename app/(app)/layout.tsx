@@ -1,6 +1,7 @@
 import { AppShell } from "@/components/layout/app-shell";
 import { requireUser } from "@/lib/auth/session";
 import { getOrganisationName } from "@/lib/settings/queries";
+import { signOutAction } from "./sign-out-action";
 
 // Every signed-in screen is per person and live: never prerendered at build time (no database there).
 export const dynamic = "force-dynamic";
@@ -8,7 +9,7 @@ export const dynamic = "force-dynamic";
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const [user, organisationName] = await Promise.all([requireUser(), getOrganisationName()]);
   return (
-    <AppShell user={user} organisationName={organisationName}>
+    <AppShell user={user} organisationName={organisationName} signOutAction={signOutAction}>
       {children}
     </AppShell>
   );

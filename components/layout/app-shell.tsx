@@ -1,11 +1,21 @@
 import type { CurrentUser } from "@/lib/auth/session";
-import { signOutAction } from "@/lib/auth/sign-out-action";
-import { screensFor } from "@/lib/navigation";
+import { screensFor } from "./screens";
 import { NavLink } from "./nav-link";
 
 const ROLE_LABEL = { admin: "Admin", manager: "Manager", viewer: "Viewer" } as const;
 
-export function AppShell({ user, organisationName, children }: { user: CurrentUser; organisationName: string; children: React.ReactNode }) {
+export function AppShell({
+  user,
+  organisationName,
+  signOutAction,
+  children,
+}: {
+  user: CurrentUser;
+  organisationName: string;
+  /** The server action of the "Sign out" button, passed down by the layout that owns it. */
+  signOutAction: (form: FormData) => Promise<void>;
+  children: React.ReactNode;
+}) {
   return (
     <div className="shell">
       <aside className="sidebar">

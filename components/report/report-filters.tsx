@@ -1,6 +1,6 @@
 import type { Route } from "next";
 import Link from "next/link";
-import { GAP_LABEL } from "@/components/ui/gap-badge";
+import { GAP_LABEL } from "@/lib/rules/gap-labels";
 import { SelectField } from "@/components/ui/select-field";
 import { CRITICALITIES, CONCERN_HOMES } from "@/lib/catalog/constants";
 import { CRITICALITY_LABEL, HOME_LABEL } from "@/lib/catalog/format";

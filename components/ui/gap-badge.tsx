@@ -1,14 +1,5 @@
 import type { GapType, Severity } from "@/lib/rules";
-
-export const GAP_LABEL: Record<GapType, string> = {
-  "no-accountable": "No accountable",
-  "multiple-accountable": "Several accountable",
-  "no-responsible": "No responsible",
-  "inactive-owner": "Departed owner",
-  "one-sided": "One-sided",
-  stale: "Stale",
-  flagged: "Flagged",
-};
+import { GAP_LABEL } from "@/lib/rules/gap-labels";
 
 /** Severity is carried by an icon shape and the words, not by colour alone. */
 const SEVERITY_MARK: Record<Severity, string> = { critical: "■", high: "▲", medium: "●" };

@@ -11,12 +11,13 @@ import { reviewOfOwnTeam } from "@/lib/review/access";
 import { openReview } from "@/lib/review/cycles";
 import { isoWeekOf } from "@/lib/review/iso-week";
 import { clearItem, confirmAllUnchanged, decideItem } from "@/lib/review/item-actions";
-import { getOrganisationTimeZone, loadReviewCells } from "@/lib/review/scope";
+import { loadReviewCells } from "@/lib/review/scope";
 import { reopenReview } from "@/lib/review/submit";
-import { authorizeAs } from "@/lib/testing/authorize";
-import { checkSource, listRequestSources } from "@/lib/testing/authorization-paths";
-import { fingerprintThrough } from "@/lib/testing/fingerprint";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { readTimeZone } from "@/lib/settings/queries";
+import { authorizeAs } from "@/tools/testing/authorize";
+import { checkSource, listRequestSources } from "@/tools/testing/authorization-paths";
+import { fingerprintThrough } from "@/tools/testing/fingerprint";
+import { useTestDatabase } from "@/tools/testing/test-database";
 
 /**
  * Issue 6, item 1: every write route of the app, tried as an admin, the manager of the team that owns what
@@ -29,7 +30,6 @@ import { useTestDatabase } from "@/lib/testing/test-database";
  */
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null, prisma: null as Db | null }));
-vi.mock("server-only", () => ({}));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("@/lib/db/client", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/db/client")>()),
@@ -218,6 +218,19 @@ const WRITES: readonly WriteRow[] = [
     },
   },
   {
+    method: "POST",
+    route: "/api/reviews",
+    owner: "Security & Infrastructure",
+    mayWrite: "admins and the owning team's manager",
+    request: async ({ db, teamId }) => {
+      const team = teamId("Security & Infrastructure");
+      const isoWeek = isoWeekOf(new Date(), await readTimeZone(db));
+      // Each case opens the review afresh: it must not exist yet.
+      await db.review.deleteMany({ where: { teamId: team, cycle: { isoWeek } } });
+      return { body: { teamId: team, isoWeek } };
+    },
+  },
+  {
     method: "PUT",
     route: "/api/reviews/[id]/items",
     owner: "Web Platform",
@@ -369,7 +382,7 @@ describe("the authorization matrix of every route", () => {
         }),
       currentDraft: async (team) => {
         const now = new Date();
-        const timeZone = await getOrganisationTimeZone(db);
+        const timeZone = await readTimeZone(db);
         const isoWeek = isoWeekOf(now, timeZone);
         const id = await asAdmin((tx, audit) => openReview(tx, admin, teamIds.get(team)!, isoWeek, timeZone, audit));
         if ((await db.review.findUniqueOrThrow({ where: { id } })).status === "submitted") await asAdmin((tx, audit) => reopenReview(tx, id, audit));

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkSource, listRequestSources, type EntryPoint } from "@/lib/testing/authorization-paths";
+import { checkSource, listRequestSources, type EntryPoint } from "@/tools/testing/authorization-paths";
 
 /**
  * Issue 6, item 1: every route handler and server action goes through one wrapper (writeRoute, readRoute,
@@ -29,7 +29,7 @@ describe("one authorization path", () => {
     expect(routes.length).toBeGreaterThanOrEqual(25);
     expect(routes.filter((entry) => entry.wrapper === "writeRoute").length).toBeGreaterThanOrEqual(20);
     expect(routes.filter((entry) => entry.wrapper === "readRoute").length).toBeGreaterThanOrEqual(3);
-    expect(entries.filter((entry) => entry.wrapper === "serverAction").map(keyOf)).toContain("lib/auth/sign-out-action.ts signOutAction");
+    expect(entries.filter((entry) => entry.wrapper === "serverAction").map(keyOf)).toContain("app/(app)/sign-out-action.ts signOutAction");
   });
 
   it("builds every route handler and server action with its wrapper, policy and schema, or lists it as public with a reason", () => {

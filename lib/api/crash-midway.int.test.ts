@@ -4,10 +4,10 @@ import { POST as importRoute } from "@/app/api/import/route";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
-import { countRows } from "@/lib/import-export/testing";
+import { countRows } from "@/tools/testing/import-files";
 import { loadCellState } from "@/lib/ownership/cell-state";
-import { crashOnInsert } from "@/lib/testing/crash-on-insert";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { crashOnInsert } from "@/tools/testing/crash-on-insert";
+import { useTestDatabase } from "@/tools/testing/test-database";
 
 /**
  * Multi-row writes through their real routes, with the database session dying in the middle (see
@@ -15,7 +15,6 @@ import { useTestDatabase } from "@/lib/testing/test-database";
  * the trap is gone the same request succeeds, on the same client: the broken connection was dropped.
  */
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null, prisma: null as Db | null }));
-vi.mock("server-only", () => ({}));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("@/lib/db/client", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/db/client")>()),

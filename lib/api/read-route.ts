@@ -5,7 +5,7 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "./error-response";
 import { parseInput } from "./parse-input";
-import { ensureRoleAllowed } from "./write-policy";
+import { ensureRoleAllowed } from "@/lib/auth/write-policy";
 
 /**
  * The one path every read route takes: session -> policy -> query schema -> handler. Route handlers are

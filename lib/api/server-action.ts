@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { RoleRule } from "@/lib/auth/policy";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { parseInput } from "./parse-input";
-import { ensureRoleAllowed } from "./write-policy";
+import { ensureRoleAllowed } from "@/lib/auth/write-policy";
 
 /**
  * The one path every server action takes, like a route's: session -> policy -> input schema -> handler.

@@ -5,10 +5,10 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { errorResponse, type ErrorBody } from "./error-response";
-import { limitBytes } from "./limit-bytes";
+import { limitBytes } from "@/lib/validation/limit-bytes";
 import { parseInput } from "./parse-input";
 import { isSameOrigin } from "./same-origin";
-import { authorizeWrite, ensureRoleAllowed, type Tx, type WritePolicy } from "./write-policy";
+import { authorizeWrite, ensureRoleAllowed, type Tx, type WritePolicy } from "@/lib/auth/write-policy";
 
 /**
  * The one path every write takes: same-origin check -> session -> the role half of its policy -> input
@@ -17,7 +17,7 @@ import { authorizeWrite, ensureRoleAllowed, type Tx, type WritePolicy } from "./
  * 422...) and, the transaction being rolled back, has written nothing.
  */
 
-export type { Tx } from "./write-policy";
+export type { Tx } from "@/lib/auth/write-policy";
 
 export interface WriteContext<Input, Params, Subject = undefined> {
   user: CurrentUser;
@@ -62,8 +62,11 @@ export function writeRoute<Schema extends z.ZodType, Data, Params extends Record
       const params = ((await routeContext?.params) ?? {}) as Params;
       const data = await getPrisma().$transaction(
         async (tx) => {
+          const auditedAfter = await newestAuditEventId(tx);
           const subject = (await authorizeWrite(route.policy, { user, input, params, tx })) as Subject;
-          return route.handle({ user, input, params, tx, subject, audit: (entry) => recordAudit(tx, { ...entry, actorId: user.id }) });
+          const result = await route.handle({ user, input, params, tx, subject, audit: (entry) => recordAudit(tx, { ...entry, actorId: user.id }) });
+          await ensureAudited(tx, auditedAfter);
+          return result;
         },
         { timeout: 30_000, maxWait: 10_000 },
       );
@@ -72,6 +75,24 @@ export function writeRoute<Schema extends z.ZodType, Data, Params extends Record
       return errorResponse(error);
     }
   };
+}
+
+async function newestAuditEventId(tx: Tx): Promise<number> {
+  const [row] = await tx.$queryRaw<{ id: number }[]>`SELECT coalesce(max(id), 0)::int AS id FROM "AuditEvent"`;
+  return row!.id;
+}
+
+/**
+ * A write that changed anything must have recorded its audit event in the same transaction: the audit
+ * trail is the history screens read and what kept figures follow (lib/db/data-version.ts). A transaction
+ * that wrote nothing has no transaction id; the events it inserted carry its id as their `xmin`, and their
+ * ids are above any event committed before it began.
+ */
+async function ensureAudited(tx: Tx, auditedAfter: number): Promise<void> {
+  const [row] = await tx.$queryRaw<{ audited: boolean }[]>`
+    SELECT pg_current_xact_id_if_assigned() IS NULL
+        OR EXISTS (SELECT 1 FROM "AuditEvent" WHERE id > ${auditedAfter} AND xmin = pg_current_xact_id_if_assigned()::xid) AS audited`;
+  if (!row!.audited) throw new Error("A write changed data without recording an audit event; it was rolled back.");
 }
 
 async function readJson(request: Request): Promise<unknown> {

@@ -1,11 +1,13 @@
+import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
+import type { AuditAction } from "./actions";
 
 type Tx = Prisma.TransactionClient;
 
 export interface AuditEntry {
   actorId: number | null;
-  /** Verb-first, dotted: `asset.created`, `assignment.ended`, `person.deactivated`. */
-  action: string;
+  /** Entity-first, dotted: `asset.created`, `assignment.ended`, `person.deactivated`; each declares its effect in ./actions.ts. */
+  action: AuditAction;
   entityType: string;
   entityId: string | number;
   before?: unknown;

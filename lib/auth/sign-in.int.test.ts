@@ -1,6 +1,6 @@
 import bcrypt from "bcryptjs";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { attemptSignIn } from "./credentials";
 
 const PASSWORD = "correct horse battery staple";

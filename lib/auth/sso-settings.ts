@@ -1,8 +1,10 @@
 /**
  * Single sign-on through any OpenID Connect provider (Okta, Entra ID, Google, Keycloak, ...), configured
  * by environment variables. Without `AUTH_OIDC_ISSUER` there is no SSO and sign-in is by password only.
- * Browser-safe and free of next-auth, so the proxy's security headers can read it too.
+ * Free of next-auth, so the proxy's security headers can read it too.
  */
+// Relative, not "@/": next.config.ts loads this module (through the security headers) without the path alias.
+import { readEnvironment } from "../config/environment";
 
 /** The Auth.js provider id: it names the callback URL to register at the provider, `/api/auth/callback/oidc`. */
 export const OIDC_PROVIDER_ID = "oidc";
@@ -15,13 +17,14 @@ export interface SingleSignOnSettings {
   name: string;
 }
 
-type Environment = Record<string, string | undefined>;
+/** The variables single sign-on is configured by (as `readEnvironment` gives them, or raw). */
+type OidcVariables = Partial<Record<"AUTH_OIDC_ISSUER" | "AUTH_OIDC_CLIENT_ID" | "AUTH_OIDC_CLIENT_SECRET" | "AUTH_OIDC_NAME", string>>;
 
 /**
  * The SSO settings, or null when SSO is not configured. A half-done configuration (an issuer without its
  * client, or an issuer that is not a URL) throws, naming what is wrong, rather than silently hiding SSO.
  */
-export function singleSignOnSettings(env: Environment = process.env): SingleSignOnSettings | null {
+export function singleSignOnSettings(env: OidcVariables = readEnvironment()): SingleSignOnSettings | null {
   const issuer = env.AUTH_OIDC_ISSUER?.trim();
   if (!issuer) return null;
   const clientId = env.AUTH_OIDC_CLIENT_ID?.trim();
@@ -44,7 +47,7 @@ export function singleSignOnSettings(env: Environment = process.env): SingleSign
  * The provider's origin when SSO is configured. A sign-in form whose submission ends in a redirect to the
  * provider (before the page's JavaScript has loaded) needs it in the CSP's `form-action`.
  */
-export function singleSignOnOrigin(env: Environment = process.env): string | null {
+export function singleSignOnOrigin(env: OidcVariables = readEnvironment()): string | null {
   const issuer = env.AUTH_OIDC_ISSUER?.trim();
   if (!issuer || !URL.canParse(issuer)) return null;
   return new URL(issuer).origin;

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { PolicyUser } from "@/lib/auth/policy";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { loadOwnershipSnapshot } from "@/lib/ownership/snapshot";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { createAsset, retireAsset, updateAsset } from "./asset-actions";
 import { getAssetFormValues } from "./asset-queries";
 import { createAssetSchema, updateAssetSchema } from "./schemas";
-import { catalogTestKit } from "./test-helpers";
+import { catalogTestKit } from "@/tools/testing/catalog-kit";
 
 describe("asset writes", () => {
   const db = useTestDatabase();

@@ -4,6 +4,7 @@ import { loadSnapshotAsOf } from "@/lib/ownership/current-snapshot";
 import { summarizeAssetCoverage, NO_COVERAGE, type AssetCoverage } from "./asset-coverage";
 import { describeAction, summarizeChange } from "./audit-summary";
 import type { CriticalityValue, LifecycleValue } from "./constants";
+import { readTimeZone } from "@/lib/settings/queries";
 
 export const HISTORY_LIMIT = 100;
 
@@ -83,7 +84,7 @@ export async function getAssetDetail(key: string, db: Db = getPrisma(), asOfDate
   });
   if (!asset) return null;
 
-  const [snapshot, concerns, events, ended, settings] = await Promise.all([
+  const [snapshot, concerns, events, ended, timeZone] = await Promise.all([
     loadSnapshotAsOf(db, asOfDate),
     db.concern.findMany({ select: { id: true, key: true, name: true, sortOrder: true } }),
     db.auditEvent.findMany({
@@ -109,7 +110,7 @@ export async function getAssetDetail(key: string, db: Db = getPrisma(), asOfDate
       },
       orderBy: [{ endedAt: "desc" }, { id: "desc" }],
     }),
-    db.organisationSettings.findUnique({ where: { id: 1 }, select: { timeZone: true } }),
+    readTimeZone(db),
   ]);
 
   const cells = snapshot.cells.filter((cell) => cell.assetId === asset.id);
@@ -177,7 +178,7 @@ export async function getAssetDetail(key: string, db: Db = getPrisma(), asOfDate
       startedAt: assignment.startedAt,
       endedAt: assignment.endedAt!,
     })),
-    timeZone: settings?.timeZone ?? "UTC",
+    timeZone,
   };
 }
 

@@ -1,4 +1,4 @@
-import { parsePage } from "@/components/ui/pagination";
+import { parsePage } from "@/lib/validation/page-number";
 import { CRITICALITIES, LIFECYCLES, SLUG_PATTERN, type CriticalityValue, type LifecycleValue } from "./constants";
 
 /**

@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { loadOwnershipSnapshot } from "@/lib/ownership/snapshot";
 import { coverageOf } from "@/lib/rules";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { retireAsset, updateAsset } from "./asset-actions";
 import { getAssetDetail } from "./asset-detail";
 import { parseAssetListParams } from "./asset-list-params";
 import { getAssetFormValues, listAssets } from "./asset-queries";
 import { updateAssetSchema } from "./schemas";
-import { catalogTestKit } from "./test-helpers";
+import { catalogTestKit } from "@/tools/testing/catalog-kit";
 
 describe("asset reads", () => {
   const db = useTestDatabase();

@@ -3,11 +3,11 @@ import type { PolicyUser } from "@/lib/auth/policy";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { loadOwnershipSnapshot } from "@/lib/ownership/snapshot";
 import { summarizeCoverage } from "@/lib/rules";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { createAssetKind, createConcern, updateConcern } from "./concern-actions";
 import { getCatalog } from "./concern-queries";
 import { createAssetKindSchema, createConcernSchema, updateConcernSchema } from "./schemas";
-import { catalogTestKit } from "./test-helpers";
+import { catalogTestKit } from "@/tools/testing/catalog-kit";
 
 describe("concern and asset-kind writes", () => {
   const db = useTestDatabase();

@@ -4,8 +4,8 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
-import { fingerprintDatabase as fingerprint } from "@/lib/testing/fingerprint";
-import { createTestDatabase, useTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { fingerprintDatabase as fingerprint } from "@/tools/testing/fingerprint";
+import { createTestDatabase, useTestDatabase, type TestDatabase } from "@/tools/testing/test-database";
 import { backupDatabase, BackupError, restoreDatabase } from "./backup";
 import { dropDatabase } from "./migrate";
 

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { readEnvironment } from "@/lib/config/environment";
 import { EMBEDDED_PASSWORD, EMBEDDED_USER, startEmbeddedPostgres } from "./embedded";
 
 export interface CliDatabase {
@@ -14,8 +15,9 @@ export interface CliDatabase {
  * duration of the command when it does not.
  */
 export async function openCliDatabase(): Promise<CliDatabase> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, release: async () => undefined };
-  const clusterDir = path.join(path.resolve(process.env.TANDEM_DATA_DIR ?? ".data"), "postgres");
+  const environment = readEnvironment();
+  if (environment.DATABASE_URL) return { url: environment.DATABASE_URL, release: async () => undefined };
+  const clusterDir = path.join(path.resolve(environment.TANDEM_DATA_DIR), "postgres");
   const running = runningServerPort(clusterDir);
   if (running) {
     return { url: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${running}/tandem`, release: async () => undefined };

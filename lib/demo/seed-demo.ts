@@ -1,4 +1,5 @@
 import bcrypt from "bcryptjs";
+import { recordAudit } from "@/lib/audit/record";
 import { ensureDefaultCatalog } from "@/lib/catalog/default-catalog";
 import type { Db } from "@/lib/db/client";
 import { cycleWindow } from "@/lib/review/iso-week";
@@ -157,9 +158,7 @@ export async function seedDemoOrganisation(prisma: Db, now = new Date()): Promis
         assignments: demo.assignments.length,
         reviews: demo.reviews.length,
       };
-      await tx.auditEvent.create({
-        data: { action: "demo.seeded", entityType: "organisation", entityId: "1", after: { name: demo.name, ...counts } },
-      });
+      await recordAudit(tx, { actorId: null, action: "demo.seeded", entityType: "organisation", entityId: 1, after: { name: demo.name, ...counts } });
       return { seeded: true, counts };
     },
     { timeout: 120_000, maxWait: 10_000 },

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { loadReport } from "@/lib/report/load-report";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { getHomeFigures } from "./queries";
 import { listTopGaps, listTopHotspots } from "./top-cells";
 

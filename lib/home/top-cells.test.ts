@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LoadedReport } from "@/lib/report/load-report";
-import { makeEvaluated } from "@/lib/rules/test-fixtures";
+import { makeEvaluated } from "@/tools/testing/rule-fixtures";
 import { listTopGaps, listTopHotspots } from "./top-cells";
 
 const gap = (assetKey: string, concernKey: string, type: LoadedReport["gaps"][number]["type"], score: number) =>

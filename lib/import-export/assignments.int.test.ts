@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureDefaultCatalog } from "@/lib/catalog/default-catalog";
 import type { AppError } from "@/lib/errors";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import type { ImportFiles } from "./formats";
 import type { ImportPlan } from "./plan-types";
 import { runImport } from "./run-import";
-import { allFixtures, countRows, csvFile } from "./testing";
+import { allFixtures, countRows, csvFile } from "@/tools/testing/import-files";
 
 const HEADER = "asset_key,concern_key,person_email,role,confirmed_at";
 

@@ -1,6 +1,8 @@
 import { stringify } from "csv-stringify/sync";
+import { getPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { COLUMNS, type ImportFile } from "./formats";
+import { AppError } from "@/lib/errors";
+import { COLUMNS, fileNameOf, IMPORT_FILES, type ImportFile } from "./formats";
 import { RACI_ROLES } from "./row-schemas";
 import { escapeForSpreadsheet } from "./spreadsheet-safe";
 
@@ -15,6 +17,13 @@ type Reader = Pick<Prisma.TransactionClient, "person" | "asset" | "assignment">;
 export async function exportCsv(db: Reader, file: ImportFile): Promise<string> {
   const rows = await EXPORTERS[file](db);
   return toCsv(COLUMNS[file], rows);
+}
+
+/** The export file of that name (`people.csv`, `assets.csv`, `assignments.csv`) as the database holds it now. */
+export async function exportFileNamed(fileName: string, db: Reader = getPrisma()): Promise<string> {
+  const file = IMPORT_FILES.find((candidate) => fileNameOf(candidate) === fileName);
+  if (!file) throw new AppError("not-found", "There is no such export.");
+  return exportCsv(db, file);
 }
 
 const EXPORTERS: Record<ImportFile, (db: Reader) => Promise<string[][]>> = {

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureDefaultCatalog } from "@/lib/catalog/default-catalog";
 import { AppError } from "@/lib/errors";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import type { ImportFiles } from "./formats";
 import type { ImportPlan } from "./plan-types";
 import { importForUser, runImport, type ImportMode } from "./run-import";
-import { allFixtures, countRows, csvFile, fixture } from "./testing";
+import { allFixtures, countRows, csvFile, fixture } from "@/tools/testing/import-files";
 
 describe("importing into a freshly migrated, empty database", () => {
   const db = useTestDatabase();

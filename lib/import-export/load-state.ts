@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Criticality, RaciRole, TeamFunction } from "@/lib/rules/types";
+import { readTimeZone } from "@/lib/settings/queries";
 
 type Tx = Prisma.TransactionClient;
 
@@ -49,8 +50,8 @@ export interface DatabaseState {
 export const cellIdOf = (assetId: number, concernId: number) => `${assetId}/${concernId}`;
 
 export async function loadDatabaseState(tx: Tx, options: { withAssignments: boolean }): Promise<DatabaseState> {
-  const [settings, teams, people, kinds, assets, concerns, assignments] = await Promise.all([
-    tx.organisationSettings.findUnique({ where: { id: 1 }, select: { timeZone: true } }),
+  const [timeZone, teams, people, kinds, assets, concerns, assignments] = await Promise.all([
+    readTimeZone(tx),
     tx.team.findMany({ select: { id: true, name: true, function: true } }),
     tx.person.findMany({ select: { id: true, email: true, name: true, teamId: true, role: true, deactivatedAt: true } }),
     tx.assetKind.findMany({ select: { key: true } }),
@@ -77,7 +78,7 @@ export async function loadDatabaseState(tx: Tx, options: { withAssignments: bool
     currentAssignments.set(cellId, list);
   }
   return {
-    timeZone: settings?.timeZone ?? "UTC",
+    timeZone,
     teams: new Map(teams.map((team) => [team.name, team])),
     people: new Map(people.map((person) => [person.email, person])),
     emailOf: new Map(people.map((person) => [person.id, person.email])),

@@ -3,16 +3,15 @@ import { POST } from "@/app/api/import/route";
 import type { CurrentUser } from "@/lib/auth/session";
 import { ensureDefaultCatalog } from "@/lib/catalog/default-catalog";
 import type { Db } from "@/lib/db/client";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { COLUMNS, MAX_DATA_ROWS, MAX_FILE_BYTES, type ImportFile, type ImportIssue } from "./formats";
 import type { ImportPlan } from "./plan-types";
 import { MAX_UPLOAD_BYTES } from "./read-upload";
 import { runImport } from "./run-import";
-import { allFixtures, countRows } from "./testing";
+import { allFixtures, countRows } from "@/tools/testing/import-files";
 
 /** `POST /api/import` as Next.js runs it, signed in as the admin of the fixtures, on this file's database. */
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null, prisma: null as Db | null }));
-vi.mock("server-only", () => ({}));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("@/lib/db/client", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/db/client")>()),

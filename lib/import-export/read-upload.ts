@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { limitBytes } from "@/lib/api/limit-bytes";
+import { limitBytes } from "@/lib/validation/limit-bytes";
 import { AppError } from "@/lib/errors";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
 import { IMPORT_FILES, MAX_FILE_BYTES, type ImportFiles } from "./formats";

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/commands/prepare-database";
 import type { Db } from "@/lib/db/client";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { exportCsv } from "./export";
 import { IMPORT_FILES, type ImportFiles } from "./formats";
 import { runImport } from "./run-import";
-import { countRows } from "./testing";
+import { countRows } from "@/tools/testing/import-files";
 
 async function exportAll(prisma: Db): Promise<Record<string, string>> {
   const files: Record<string, string> = {};

@@ -1,8 +1,9 @@
-import type { DataPolicy } from "@/lib/api/write-policy";
+import type { DataPolicy } from "@/lib/auth/write-policy";
 import { canEditCell, ownershipEditors } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
 import { loadCellState, type CellState } from "./cell-state";
 import { listCellsHandedOffTo } from "./handoffs";
+import { readTimeZone } from "@/lib/settings/queries";
 
 export type CellParams = { assetKey: string; concernKey: string };
 
@@ -18,8 +19,8 @@ export const cellEditors: DataPolicy<CellState, CellParams> = {
     await tx.$queryRaw`SELECT id FROM "Asset" WHERE key = ${params.assetKey} FOR UPDATE`;
     const state = await loadCellState(tx, params.assetKey, params.concernKey, now);
     if (user.role === "admin") return state;
-    const settings = await tx.organisationSettings.findUnique({ where: { id: 1 }, select: { timeZone: true } });
-    const handedOff = user.teamId === null ? [] : await listCellsHandedOffTo(tx, user.teamId, now, settings?.timeZone ?? "UTC");
+    const timeZone = await readTimeZone(tx);
+    const handedOff = user.teamId === null ? [] : await listCellsHandedOffTo(tx, user.teamId, now, timeZone);
     const allowed = canEditCell(user, {
       cell: state.evaluated,
       people: state.people,

@@ -3,6 +3,7 @@ import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { loadCellState } from "./cell-state";
 import { listCellsHandedOffTo } from "./handoffs";
+import { readTimeZone } from "@/lib/settings/queries";
 
 export interface PersonOption {
   id: number;
@@ -23,9 +24,9 @@ export async function getCellDetail(user: PolicyUser, assetKey: string, concernK
     if (error instanceof AppError) return null;
     throw error;
   }
-  const settings = await prisma.organisationSettings.findUnique({ where: { id: 1 }, select: { timeZone: true } });
+  const timeZone = await readTimeZone(prisma);
   const [handedOff, history, ended, people] = await Promise.all([
-    user.teamId ? listCellsHandedOffTo(prisma, user.teamId, now, settings?.timeZone ?? "UTC") : Promise.resolve([]),
+    user.teamId ? listCellsHandedOffTo(prisma, user.teamId, now, timeZone) : Promise.resolve([]),
     prisma.auditEvent.findMany({
       where: { entityType: "cell", entityId: `${assetKey}/${concernKey}` },
       orderBy: { at: "desc" },

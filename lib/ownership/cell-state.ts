@@ -1,7 +1,8 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { DEFAULT_RULE_SETTINGS, evaluateCell, type EvaluatedCell, type RulePerson, type RuleSettings } from "@/lib/rules";
+import { evaluateCell, type EvaluatedCell, type RulePerson, type RuleSettings } from "@/lib/rules";
+import { readRuleSettings } from "@/lib/settings/queries";
 import { cellVersion } from "./cell-version";
 
 type Reader = Db | Prisma.TransactionClient;
@@ -33,7 +34,7 @@ export interface CellState {
  * the asset row first, so the version it checks is the version it writes on top of).
  */
 export async function loadCellState(db: Reader, assetKey: string, concernKey: string, now: Date): Promise<CellState> {
-  const [asset, concern, settingsRow] = await Promise.all([
+  const [asset, concern, settings] = await Promise.all([
     db.asset.findUnique({
       where: { key: assetKey },
       select: { id: true, key: true, name: true, lifecycle: true, criticality: true, kindId: true, kind: { select: { key: true } } },
@@ -42,7 +43,7 @@ export async function loadCellState(db: Reader, assetKey: string, concernKey: st
       where: { key: concernKey },
       select: { id: true, key: true, name: true, home: true, appliesTo: { select: { kindId: true } } },
     }),
-    db.organisationSettings.findUnique({ where: { id: 1 } }),
+    readRuleSettings(db),
   ]);
   if (!asset || !concern) throw new AppError("not-found", "There is no such asset or concern.");
   if (!concern.appliesTo.some((applicability) => applicability.kindId === asset.kindId)) {
@@ -59,14 +60,6 @@ export async function loadCellState(db: Reader, assetKey: string, concernKey: st
       person: { select: { id: true, name: true, email: true, teamId: true, deactivatedAt: true, team: { select: { name: true, function: true } } } },
     },
   });
-  const settings: RuleSettings = settingsRow
-    ? {
-        staleAfterDays: settingsRow.staleAfterDays,
-        overloadHighCriticalCells: settingsRow.overloadHighCriticalCells,
-        overloadConcernSharePct: settingsRow.overloadConcernSharePct,
-        overloadConcernMinCells: settingsRow.overloadConcernMinCells,
-      }
-    : DEFAULT_RULE_SETTINGS;
   const latestDecision = await db.reviewItem.findFirst({
     where: { assetId: asset.id, concernId: concern.id, review: { status: "submitted" } },
     orderBy: [{ review: { submittedAt: "desc" } }, { id: "desc" }],

@@ -1,26 +1,20 @@
+import { effectOfAction } from "@/lib/audit/actions";
 import type { DataChange } from "@/lib/db/data-version";
 
 /**
- * What a recorded write can have changed, by its audit event, so that figures kept between requests
- * are brought up to date instead of computed again (lib/db/data-version.ts).
+ * What a recorded write can have changed, by the effect its audit action declares (lib/audit/actions.ts),
+ * so that figures kept between requests are brought up to date instead of computed again
+ * (lib/db/data-version.ts).
  */
-
-/** Writes that change no cell: drafts of a review, who manages it, passwords. */
-const CHANGES_WITHOUT_CELLS = new Set(["review.opened", "review.manager-assigned", "review-item.decided", "review-item.cleared", "review.all-confirmed", "person.password-set"]);
-
-/** Writes to one cell, all dated when they are made (imports write cells too, but their own event says "any"). */
-const CELL_CHANGES = new Set(["assignment.added", "assignment.ended", "assignment.confirmed"]);
-
-/** Review writes that change the cells the review decided: their latest decision is another one now. */
-const REVIEW_CHANGES_OF_ITS_CELLS = new Set(["review.submitted", "review.reopened"]);
 
 export type CellEffect = { kind: "none" } | { kind: "cell"; name: string } | { kind: "review-cells"; reviewId: number } | { kind: "any" };
 
 /** Which cells a write may have changed: none, one (by `assetKey/concernKey`), those of a review, or any. */
 export function cellEffectOf(change: DataChange): CellEffect {
-  if (change.entityType === "cell" && CELL_CHANGES.has(change.action)) return { kind: "cell", name: change.entityId };
-  if (change.entityType === "review" && REVIEW_CHANGES_OF_ITS_CELLS.has(change.action)) return { kind: "review-cells", reviewId: Number(change.entityId) };
-  if (CHANGES_WITHOUT_CELLS.has(change.action)) return { kind: "none" };
+  const effect = effectOfAction(change.action);
+  if (effect === "cell" && change.entityType === "cell") return { kind: "cell", name: change.entityId };
+  if (effect === "review-cells" && change.entityType === "review") return { kind: "review-cells", reviewId: Number(change.entityId) };
+  if (effect === "none") return { kind: "none" };
   return { kind: "any" };
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { DEFAULT_RULE_SETTINGS, type PersonRecord, type RuleAsset, type RuleConcern, type RuleSettings } from "@/lib/rules";
+import { type PersonRecord, type RuleAsset, type RuleConcern, type RuleSettings } from "@/lib/rules";
+import { readRuleSettings } from "@/lib/settings/queries";
 
 /** What the rules need besides assignments: thresholds, assets with their dates, concerns with their kinds, people with theirs. */
 export interface RuleCatalog {
@@ -11,8 +12,8 @@ export interface RuleCatalog {
 }
 
 export async function loadRuleCatalog(prisma: Db | Prisma.TransactionClient): Promise<RuleCatalog> {
-  const [settingsRow, assets, concerns, people] = await Promise.all([
-    prisma.organisationSettings.findUnique({ where: { id: 1 } }),
+  const [settings, assets, concerns, people] = await Promise.all([
+    readRuleSettings(prisma),
     prisma.asset.findMany({
       select: { id: true, key: true, criticality: true, lifecycle: true, createdAt: true, retiredAt: true, kind: { select: { key: true } } },
     }),
@@ -24,12 +25,7 @@ export async function loadRuleCatalog(prisma: Db | Prisma.TransactionClient): Pr
     }),
   ]);
   return {
-    settings: {
-      staleAfterDays: settingsRow?.staleAfterDays ?? DEFAULT_RULE_SETTINGS.staleAfterDays,
-      overloadHighCriticalCells: settingsRow?.overloadHighCriticalCells ?? DEFAULT_RULE_SETTINGS.overloadHighCriticalCells,
-      overloadConcernSharePct: settingsRow?.overloadConcernSharePct ?? DEFAULT_RULE_SETTINGS.overloadConcernSharePct,
-      overloadConcernMinCells: settingsRow?.overloadConcernMinCells ?? DEFAULT_RULE_SETTINGS.overloadConcernMinCells,
-    },
+    settings,
     assets: assets.map((asset) => ({
       id: asset.id,
       key: asset.key,

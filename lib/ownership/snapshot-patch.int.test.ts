@@ -4,7 +4,7 @@ import { readChangesSince, readDataVersion } from "@/lib/db/data-version";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { reopenReview } from "@/lib/review/submit";
 import type { EvaluatedCell } from "@/lib/rules";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { loadCellState } from "./cell-state";
 import { editCell } from "./edit-cell";
 import { loadOwnershipSnapshot, patchOwnershipSnapshot, type OwnershipSnapshot } from "./snapshot";

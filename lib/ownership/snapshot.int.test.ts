@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { GAP_TYPES, summarizeCoverage } from "@/lib/rules";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { loadOwnershipSnapshot } from "./snapshot";
 
 const NOW = new Date("2026-11-25T10:00:00Z");

@@ -1,4 +1,4 @@
-import { parsePage } from "@/components/ui/pagination";
+import { parsePage } from "@/lib/validation/page-number";
 import { PERSON_ROLES, type PersonRole } from "./schemas";
 
 /** The people list's state, all of it in the URL so a filtered page can be shared and paged. */

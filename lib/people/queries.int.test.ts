@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { loadOwnershipSnapshot } from "@/lib/ownership/snapshot";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import {
   computeOwnershipFigures,
   explainOverload,

@@ -131,14 +131,6 @@ export async function listAuditEvents(
 
 export type AuditEvents = Awaited<ReturnType<typeof listAuditEvents>>;
 
-export async function getTimeZone(prisma: Db = getPrisma()): Promise<string> {
-  const settings = await prisma.organisationSettings.findUnique({
-    where: { id: 1 },
-    select: { timeZone: true },
-  });
-  return settings?.timeZone ?? "UTC";
-}
-
 /** What the edit form starts from, with the version it will send back. */
 export async function getPersonForEdit(id: number, prisma: Db = getPrisma()) {
   return prisma.person.findUnique({

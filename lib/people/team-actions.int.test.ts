@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { AppError } from "@/lib/errors";
 import { loadOwnershipSnapshot } from "@/lib/ownership/snapshot";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { computeOwnershipFigures } from "./figures";
 import { createTeam, updateTeam } from "./team-actions";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "./build-report";
 import type { ReportFilters } from "./filters";
-import { daysAgo, gapCellsOf, NOW, TestOrganisation, type PersonHandle } from "./report-test-organisation";
+import { daysAgo, gapCellsOf, NOW, TestOrganisation, type PersonHandle } from "@/tools/testing/report-organisation";
 
 const WEEK_MS = 7 * 86_400_000;
 

@@ -5,13 +5,12 @@ import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { clearDataVersionCache } from "@/lib/db/data-version";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { REPORT_CSV_COLUMNS } from "./csv";
 import { loadReport } from "./load-report";
 
 /** The route handler as Next.js runs it, with the session and the app's database client pointed at this test. */
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null, prisma: null as Db | null }));
-vi.mock("server-only", () => ({}));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("@/lib/db/client", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/db/client")>()),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysBefore, holder, makeEvaluated, makePeople, makePerson } from "@/lib/rules/test-fixtures";
+import { daysBefore, holder, makeEvaluated, makePeople, makePerson } from "@/tools/testing/rule-fixtures";
 import type { EvaluatedCell } from "@/lib/rules";
 import type { ReportFilters } from "./filters";
 import { buildGapTable, nextGapTableSort, parseGapTableSort, selectReportCells, type GapTableNames, type ReportCells } from "./gap-table";

@@ -2,9 +2,10 @@ import { spawnSync } from "node:child_process";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { loadReport } from "./load-report";
 import { loadedReportToCsv } from "./report-output";
+import { TSX_NODE_ARGS } from "@/lib/commands/next-process";
 
 describe("the gap report on the demo organisation", () => {
   const db = useTestDatabase();
@@ -34,7 +35,7 @@ describe("the gap report on the demo organisation", () => {
   it("prints the same gaps as JSON and CSV from the command line as the builder returns", async () => {
     const report = await loadReport(db.prisma, {});
     const run = (format: string) =>
-      spawnSync(process.execPath, ["--import", "tsx", "scripts/report.ts", "--format", format], {
+      spawnSync(process.execPath, [...TSX_NODE_ARGS, "scripts/report.ts", "--format", format], {
         env: { ...process.env, DATABASE_URL: db.url },
         encoding: "utf8",
         timeout: 60_000,
@@ -52,7 +53,7 @@ describe("the gap report on the demo organisation", () => {
   });
 
   it("refuses an invalid flag with a message", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/report.ts", "--as-of", "yesterday"], {
+    const result = spawnSync(process.execPath, [...TSX_NODE_ARGS, "scripts/report.ts", "--as-of", "yesterday"], {
       env: { ...process.env, DATABASE_URL: db.url },
       encoding: "utf8",
       timeout: 60_000,

@@ -5,15 +5,15 @@ import { GET } from "@/app/api/report/export/route";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import type { ReportFilters } from "./filters";
 import { buildGapTable, gapTableNamesOf, selectReportCells } from "./gap-table";
 import { loadReport } from "./load-report";
 import { reportQuery } from "./selection";
+import { TSX_NODE_ARGS } from "@/lib/commands/next-process";
 
 /** The CSV route runs as Next.js runs it, with a signed-in viewer and the app's client on this test's database. */
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null, prisma: null as Db | null }));
-vi.mock("server-only", () => ({}));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("@/lib/db/client", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/db/client")>()),
@@ -41,7 +41,7 @@ describe("the command, the CSV download and the screen's table agree", () => {
 
   function commandGaps(filters: ReportFilters): GapKey[] {
     const flags = Object.entries(filters).flatMap(([key, value]) => [`--${key === "asOf" ? "as-of" : key}`, String(value)]);
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/report.ts", "--format", "json", ...flags], {
+    const run = spawnSync(process.execPath, [...TSX_NODE_ARGS, "scripts/report.ts", "--format", "json", ...flags], {
       env: { ...process.env, DATABASE_URL: db.url },
       encoding: "utf8",
       timeout: 60_000,

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import { getPrisma, type Db } from "@/lib/db/client";
 import type { GapType } from "@/lib/rules";
 import type { Report } from "./build-report";
 import { reportCsvChunks, reportCsvHeader } from "./csv";
@@ -36,7 +36,7 @@ export function reportCsvFileName(report: Pick<Report, "asOf">): string {
  * streamed a thousand rows at a time, so a large export is never held whole in one string. The report is
  * built before the first byte, so a failure to build it is an error response, not a truncated file.
  */
-export async function streamReportCsv(prisma: Db, { filters, selection }: ReportExportQuery, now = new Date()): Promise<{ fileName: string; body: ReadableStream<Uint8Array> }> {
+export async function streamReportCsv({ filters, selection }: ReportExportQuery, now = new Date(), prisma: Db = getPrisma()): Promise<{ fileName: string; body: ReadableStream<Uint8Array> }> {
   const report = await loadSharedReport(prisma, filters, now);
   const chunks = reportCsvChunksOf(report, selection);
   const encoder = new TextEncoder();

@@ -1,4 +1,4 @@
-import { parsePage } from "@/components/ui/pagination";
+import { parsePage } from "@/lib/validation/page-number";
 import { parseReportFilters } from "./filters";
 import { DEFAULT_GAP_TABLE_SORT, formatGapTableSort, parseGapTableSort } from "./gap-table";
 import { parseReportSelection, reportQuery, type ReportSelection, type ReportView } from "./selection";

@@ -7,6 +7,7 @@ import { loadCoverageTrend } from "./trend";
 import { parseReportView, type RawSearchParams, type ReportPageView } from "./report-params";
 import { describeSelection } from "./selection-label";
 import type { CoverageTrendPoint } from "./trend-types";
+import { readTimeZone } from "@/lib/settings/queries";
 
 export interface ReportPageData {
   /** The view the URL asked for, with unreadable values dropped. */
@@ -25,10 +26,10 @@ export async function loadReportPage(raw: RawSearchParams, now = new Date()): Pr
   const view = parseReportView(raw);
   const sort = parseGapTableSort(view.sort);
   const prisma = getPrisma();
-  const [report, trend, settings] = await Promise.all([
+  const [report, trend, timeZone] = await Promise.all([
     loadSharedReport(prisma, view.filters, now),
     loadCoverageTrend(prisma, view.filters, view.trendWeeks, now),
-    prisma.organisationSettings.findUnique({ where: { id: 1 }, select: { timeZone: true } }),
+    readTimeZone(prisma),
   ]);
   const cells = selectReportCells(report, view.selection);
   const table = buildGapTable(cells, { sort, page: view.page }, gapTableNamesOf(report));
@@ -39,6 +40,6 @@ export async function loadReportPage(raw: RawSearchParams, now = new Date()): Pr
     trend,
     table,
     selectionLabel: describeSelection(view.selection, report.catalog),
-    timeZone: settings?.timeZone ?? "UTC",
+    timeZone,
   };
 }

@@ -1,4 +1,4 @@
-import { GAP_LABEL } from "@/components/ui/gap-badge";
+import { GAP_LABEL } from "@/lib/rules/gap-labels";
 import type { ReportCatalog } from "./build-report";
 import { isEmptySelection, parseTeamPair, type ReportSelection } from "./selection";
 

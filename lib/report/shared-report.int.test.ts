@@ -4,7 +4,7 @@ import { clearDataVersionCache } from "@/lib/db/data-version";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { loadCellState } from "@/lib/ownership/cell-state";
 import { editCell } from "@/lib/ownership/edit-cell";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { loadReport, type LoadedReport } from "./load-report";
 import { loadSharedReport } from "./shared-report";
 

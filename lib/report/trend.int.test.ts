@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { loadReport } from "./load-report";
 import { clearCoverageTrendCache, loadCoverageTrend } from "./trend";
 

@@ -1,4 +1,4 @@
-import type { DataPolicy } from "@/lib/api/write-policy";
+import type { DataPolicy } from "@/lib/auth/write-policy";
 import { canWorkOnReview, reviewWorkers } from "@/lib/auth/policy";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, ensureAllowed } from "@/lib/errors";
@@ -43,6 +43,17 @@ export const reviewOfOwnTeam: DataPolicy<LockedReview, { id: string }> = {
     const review = await lockReview(tx, requireReviewId(params.id));
     ensureAllowed(canWorkOnReview(user, review.teamId), `Only an admin or the manager of ${review.team.name} can work on this review.`);
     return review;
+  },
+};
+
+/** The policy of opening a team's review: admins any team's, a manager their own team's, viewers none. */
+export const reviewTeamToOpen: DataPolicy<{ id: number; name: string }, Record<string, never>, { teamId: number }> = {
+  role: reviewWorkers,
+  async authorize({ tx, user, input }) {
+    const team = await tx.team.findUnique({ where: { id: input.teamId }, select: { id: true, name: true } });
+    if (!team) throw new AppError("not-found", "This team does not exist.");
+    ensureAllowed(canWorkOnReview(user, team.id), `Only an admin or the manager of ${team.name} can open its review.`);
+    return team;
   },
 };
 

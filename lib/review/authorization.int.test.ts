@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PolicyUser } from "@/lib/auth/policy";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { openReview } from "./cycles";
 import { decideItem } from "./item-actions";
-import { asReviewWrite, asWrite, countRows, expectRefused, NOW, openTeamReview, reviewCellsOf, seedReviewFixture, type ReviewFixture } from "./review-test-setup";
+import { asReviewWrite, asWrite, countRows, expectRefused, NOW, openTeamReview, reviewCellsOf, seedReviewFixture, type ReviewFixture } from "@/tools/testing/review-fixture";
 
 /**
  * DESIGN.md section 5 for reviews where no route's wrapper stands in front: opening a review, which the

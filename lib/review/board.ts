@@ -74,11 +74,14 @@ export async function loadReviewBoard(
   viewer: Pick<PolicyUser, "id" | "role" | "teamId">,
   now: Date,
   request: BoardPageRequest,
-  loadedHeader?: ReviewHeader,
 ): Promise<ReviewBoardPage | null> {
-  const header = loadedHeader ?? (await getReviewHeader(prisma, reviewId, viewer, now));
-  if (!header) return null;
-  const itemRows = await prisma.reviewItem.findMany({ where: { reviewId }, select: itemViewSelect });
+  const header = await getReviewHeader(prisma, reviewId, viewer, now);
+  return header && loadBoardOf(prisma, header, now, request);
+}
+
+/** The board of the review `header` names; a review not created yet has its scope and no decisions. */
+export async function loadBoardOf(prisma: Db, header: ReviewHeader, now: Date, request: BoardPageRequest): Promise<ReviewBoardPage> {
+  const itemRows = header.id === null ? [] : await prisma.reviewItem.findMany({ where: { reviewId: header.id }, select: itemViewSelect });
   const items = new Map(itemRows.map((row) => [cellKey(row.assetId, row.concernId), toItemView(row)]));
   const { cells: scope } = await loadReviewCells(prisma, header.team, header, itemRows, now, await loadSnapshotAt(prisma, now));
   const { cells, pagination } = pageOfCells(scope, (cell) => items.get(cellKey(cell.assetId, cell.concernId))?.decision ?? null, request);

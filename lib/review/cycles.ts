@@ -2,7 +2,8 @@ import { canWorkOnReview, type PolicyUser } from "@/lib/auth/policy";
 import type { AuditEntry } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, ensureAllowed } from "@/lib/errors";
-import { cycleWindow } from "./iso-week";
+import { readTimeZone } from "@/lib/settings/queries";
+import { cycleWindow, isoWeekOf, shiftIsoWeek } from "./iso-week";
 
 type Tx = Prisma.TransactionClient;
 type Audit = (entry: Omit<AuditEntry, "actorId">) => Promise<void>;
@@ -41,4 +42,17 @@ export async function openReview(tx: Tx, user: PolicyUser, teamId: number, isoWe
     await audit({ action: "review.manager-assigned", entityType: "review", entityId: review.id, after: { managerId: asManager } });
   }
   return review.id;
+}
+
+/**
+ * `POST /api/reviews`: creates the team's review of this week or last week (the weeks the review screen
+ * works on) when it does not exist yet, as the board does before its first decision; returns its id.
+ */
+export async function openWeekReview(tx: Tx, user: PolicyUser, input: { teamId: number; isoWeek: string }, audit: Audit, now = new Date()): Promise<{ id: number }> {
+  const timeZone = await readTimeZone(tx);
+  const currentWeek = isoWeekOf(now, timeZone);
+  if (input.isoWeek !== currentWeek && input.isoWeek !== shiftIsoWeek(currentWeek, -1)) {
+    throw new AppError("invalid", `Only this week's review (${currentWeek}) and last week's can be opened, not ${input.isoWeek}'s.`);
+  }
+  return { id: await openReview(tx, user, input.teamId, input.isoWeek, timeZone, audit) };
 }

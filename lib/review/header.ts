@@ -5,9 +5,15 @@ import { isReviewEditable } from "./access";
 import { isOverdue } from "./due";
 import { cycleWindow, shiftIsoWeek } from "./iso-week";
 
+/** The header of a review that exists. */
+export type StoredReviewHeader = ReviewHeader & { id: number };
+
+type Viewer = Pick<PolicyUser, "id" | "role" | "teamId">;
+
 /** A review's identity and state, as the top of the review screen and its read-only record show it. */
 export interface ReviewHeader {
-  id: number;
+  /** Null for a review nobody has written to yet: its first decision, or `POST /api/reviews`, creates it. */
+  id: number | null;
   status: "draft" | "submitted";
   isoWeek: string;
   opensAt: Date;
@@ -26,7 +32,7 @@ export interface ReviewHeader {
   canReopen: boolean;
 }
 
-export async function getReviewHeader(prisma: Db, reviewId: number, viewer: Pick<PolicyUser, "id" | "role" | "teamId">, now: Date): Promise<ReviewHeader | null> {
+export async function getReviewHeader(prisma: Db, reviewId: number, viewer: Viewer, now: Date): Promise<StoredReviewHeader | null> {
   const review = await prisma.review.findUnique({
     where: { id: reviewId },
     select: {
@@ -50,7 +56,7 @@ export async function getReviewHeader(prisma: Db, reviewId: number, viewer: Pick
     dueAt: review.cycle.dueAt,
     closesAt: review.cycle.closesAt,
     timeZone: review.cycle.timeZone,
-    previousWeekOpensAt: cycleWindow(shiftIsoWeek(review.cycle.isoWeek, -1), review.cycle.timeZone).opensAt,
+    previousWeekOpensAt: previousWeekOpensAt(review.cycle),
     team: review.team,
     managerName: review.manager?.name ?? null,
     submittedAt: review.submittedAt,
@@ -60,4 +66,42 @@ export async function getReviewHeader(prisma: Db, reviewId: number, viewer: Pick
     editable: canWorkOnReview({ ...viewer, teamFunction: null }, review.teamId) && isReviewEditable(review, now),
     canReopen: canReopenReview({ ...viewer, teamFunction: null }) && review.status === "submitted",
   };
+}
+
+/**
+ * The header of a team's review of a week that has no row yet, as it will be once created: the stored
+ * cycle's window when the week has one (it keeps the time zone it was created with), else the window in
+ * the organisation's time zone. Reading it writes nothing.
+ */
+export async function getUnopenedReviewHeader(
+  prisma: Db,
+  teamId: number,
+  week: { isoWeek: string; timeZone: string },
+  viewer: Viewer,
+  now: Date,
+): Promise<ReviewHeader | null> {
+  const [team, stored] = await Promise.all([
+    prisma.team.findUnique({ where: { id: teamId }, select: { id: true, name: true, function: true } }),
+    prisma.reviewCycle.findUnique({ where: { isoWeek: week.isoWeek }, select: { isoWeek: true, opensAt: true, dueAt: true, closesAt: true, timeZone: true } }),
+  ]);
+  if (!team) return null;
+  const cycle = stored ?? { ...cycleWindow(week.isoWeek, week.timeZone), timeZone: week.timeZone };
+  return {
+    id: null,
+    status: "draft",
+    ...cycle,
+    previousWeekOpensAt: previousWeekOpensAt(cycle),
+    team,
+    managerName: null,
+    submittedAt: null,
+    submittedByName: null,
+    reopenedAt: null,
+    overdue: isOverdue(cycle, null, now),
+    editable: canWorkOnReview({ ...viewer, teamFunction: null }, team.id) && isReviewEditable({ status: "draft", reopenedAt: null, cycle }, now),
+    canReopen: false,
+  };
+}
+
+function previousWeekOpensAt(cycle: { isoWeek: string; timeZone: string }): Date {
+  return cycleWindow(shiftIsoWeek(cycle.isoWeek, -1), cycle.timeZone).opensAt;
 }

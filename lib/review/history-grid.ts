@@ -14,7 +14,7 @@ import {
 } from "@/lib/rules";
 import { submissionStatus, type SubmissionStatus } from "./due";
 import { cycleWindow, isoWeekOf, shiftIsoWeek } from "./iso-week";
-import { getOrganisationTimeZone } from "./scope";
+import { readTimeZone } from "@/lib/settings/queries";
 
 /**
  * The team x week grid of the review history: submitted on time, late, missing (not submitted while the
@@ -45,7 +45,7 @@ export interface HistoryGrid {
 }
 
 export async function loadHistoryGrid(prisma: Db, now: Date, weekCount = 12, onlyWeeks?: string[]): Promise<HistoryGrid> {
-  const timeZone = await getOrganisationTimeZone(prisma);
+  const timeZone = await readTimeZone(prisma);
   const currentWeek = isoWeekOf(now, timeZone);
   const isoWeeks = onlyWeeks ?? Array.from({ length: weekCount }, (_, index) => shiftIsoWeek(currentWeek, index - weekCount + 1));
   const [teams, cycles, reviews] = await Promise.all([

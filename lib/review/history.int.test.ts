@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { listReviews } from "./history";
 import { loadHistoryGrid } from "./history-grid";
 import { getReviewSummary, listOverdueTeamsIn } from "./home";
 import { confirmAllUnchanged, decideItem } from "./item-actions";
 import { getReviewRecord } from "./record";
-import { asReviewWrite, NOW, openTeamReview, reviewCellsOf, seedReviewFixture, type ReviewFixture } from "./review-test-setup";
+import { asReviewWrite, NOW, openTeamReview, reviewCellsOf, seedReviewFixture, type ReviewFixture } from "@/tools/testing/review-fixture";
 import { submitReview } from "./submit";
 
 describe("review history, overdue teams and Home's summary on the demo", () => {

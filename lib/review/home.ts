@@ -4,7 +4,8 @@ import { isOverdue } from "./due";
 import { loadHistoryGrid } from "./history-grid";
 import { cycleWindow, isoWeekOf, shiftIsoWeek } from "./iso-week";
 import { countProgress } from "./review-cells";
-import { getOrganisationTimeZone, loadReviewCells } from "./scope";
+import { readTimeZone } from "@/lib/settings/queries";
+import { loadReviewCells } from "./scope";
 
 /** What Home shows of the weekly review: the signed-in manager's progress, and the overdue teams for admins. */
 
@@ -27,7 +28,7 @@ export function getReviewSummaryForHome(user: { role: string; teamId: number | n
 
 export async function getReviewSummary(prisma: Db, user: { role: string; teamId: number | null }, now: Date): Promise<HomeReviewSummary | null> {
   if ((user.role !== "manager" && user.role !== "admin") || user.teamId === null) return null;
-  const timeZone = await getOrganisationTimeZone(prisma);
+  const timeZone = await readTimeZone(prisma);
   const isoWeek = isoWeekOf(now, timeZone);
   const [team, cycle] = await Promise.all([
     prisma.team.findUnique({ where: { id: user.teamId }, select: { id: true, name: true, function: true } }),
@@ -77,7 +78,7 @@ export function listOverdueTeams(now = new Date()): Promise<OverdueTeam[]> {
 }
 
 export async function listOverdueTeamsIn(prisma: Db, now: Date): Promise<OverdueTeam[]> {
-  const timeZone = await getOrganisationTimeZone(prisma);
+  const timeZone = await readTimeZone(prisma);
   const currentWeek = isoWeekOf(now, timeZone);
   const weeks = [shiftIsoWeek(currentWeek, -1)];
   if (cycleWindow(currentWeek, timeZone).dueAt < now) weeks.push(currentWeek);

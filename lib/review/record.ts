@@ -1,7 +1,7 @@
 import type { PolicyUser } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { Criticality, ReviewDecision } from "@/lib/rules";
-import { getReviewHeader, type ReviewHeader } from "./header";
+import { getReviewHeader, type StoredReviewHeader } from "./header";
 import { itemViewSelect, toItemView, type ItemView } from "./item-view";
 import { compareReviewOrder, groupByAsset } from "./review-cells";
 
@@ -14,7 +14,7 @@ export interface RecordItem extends ItemView {
 }
 
 export interface ReviewRecord {
-  header: ReviewHeader;
+  header: StoredReviewHeader;
   groups: { assetId: number; assetKey: string; assetName: string; criticality: Criticality; items: RecordItem[] }[];
   counts: Record<ReviewDecision, number>;
 }

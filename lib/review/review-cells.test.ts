@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeReviewScope } from "@/lib/rules";
-import { holder, makeEvaluated, makePeople, makePerson } from "@/lib/rules/test-fixtures";
+import { holder, makeEvaluated, makePeople, makePerson } from "@/tools/testing/rule-fixtures";
 import { countProgress, describeUndecided, groupByAsset, listUndecided, withDecidedCells } from "./review-cells";
 
 const people = makePeople(makePerson(1, "it", { teamId: 20 }), makePerson(2, "marketing", { teamId: 10 }));

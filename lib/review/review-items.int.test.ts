@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { loadReviewBoard } from "./board";
 import { clearItem, confirmAllUnchanged, decideItem } from "./item-actions";
-import { asReviewWrite, countRows, expectRefused, NOW, openTeamReview, reviewCellsOf, seedReviewFixture, type ReviewFixture } from "./review-test-setup";
+import { asReviewWrite, countRows, expectRefused, NOW, openTeamReview, reviewCellsOf, seedReviewFixture, type ReviewFixture } from "@/tools/testing/review-fixture";
 import type { DecideItemInput } from "./schemas";
 
 describe("review drafts: opening, autosaved decisions, undo and confirm-all", () => {

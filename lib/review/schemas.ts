@@ -41,6 +41,12 @@ const personId = z.number({ error: "Choose a person." }).int().positive();
 
 export const cellRefSchema = z.object({ assetKey: key, concernKey: key });
 
+/** `POST /api/reviews`: the team's review of an ISO week (this week's or last week's) to create as a draft. */
+export const openReviewSchema = z.object({
+  teamId: z.number({ error: "Choose a team." }).int().positive(),
+  isoWeek: z.string().max(8).regex(/^\d{4}-W\d{2}$/, "Give the week as YYYY-Www."),
+});
+
 export const decideItemSchema = z
   .discriminatedUnion("decision", [
     cellRefSchema.extend({ decision: z.literal("confirm"), note: optionalNote }),

@@ -51,7 +51,3 @@ export async function loadReviewCells(
   return { cells: withDecidedCells(scope, loaded.cells, decided), snapshot: loaded, handedOff };
 }
 
-export async function getOrganisationTimeZone(db: Reader): Promise<string> {
-  const settings = await db.organisationSettings.findUnique({ where: { id: 1 }, select: { timeZone: true } });
-  return settings?.timeZone ?? "UTC";
-}

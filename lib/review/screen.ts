@@ -1,17 +1,17 @@
-import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
-import { loadReviewBoard, type ReviewBoard } from "./board";
+import { readTimeZone } from "@/lib/settings/queries";
+import { loadBoardOf, type ReviewBoard } from "./board";
 import type { BoardPageRequest, BoardPagination } from "./board-page";
-import { openReview } from "./cycles";
-import { getReviewHeader } from "./header";
+import { getReviewHeader, getUnopenedReviewHeader } from "./header";
 import { isoWeekOf, shiftIsoWeek } from "./iso-week";
 import { getReviewRecord, type ReviewRecord } from "./record";
-import { getOrganisationTimeZone } from "./scope";
 
 /**
  * What `/review` and `/review/[id]` show: the working board when the signed-in person may work on a
  * draft that is still open, the read-only record otherwise. Viewers never get the working screen.
+ * Reading writes nothing: a team's review of the week that nobody has written to yet shows its scope,
+ * and its first decision (or `POST /api/reviews`) creates it.
  */
 
 export type ReviewView = { kind: "board"; board: ReviewBoard; pagination: BoardPagination } | { kind: "record"; record: ReviewRecord };
@@ -40,7 +40,7 @@ export async function getReviewScreen(
   if (user.role === "viewer") return { kind: "forbidden" };
   const prisma = getPrisma();
   const [timeZone, teams] = await Promise.all([
-    getOrganisationTimeZone(prisma),
+    readTimeZone(prisma),
     user.role === "admin" ? prisma.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }) : Promise.resolve([]),
   ]);
   const teamId = chooseTeam(user, teams, params.team);
@@ -49,10 +49,8 @@ export async function getReviewScreen(
   const currentWeek = isoWeekOf(now, timeZone);
   const lastWeek = shiftIsoWeek(currentWeek, -1);
   const isoWeek = params.week === lastWeek ? lastWeek : currentWeek;
-  const reviewId = await prisma.$transaction((tx) =>
-    openReview(tx, user, teamId, isoWeek, timeZone, (entry) => recordAudit(tx, { ...entry, actorId: user.id })),
-  );
-  const view = await getReviewView(user, reviewId, now, pageRequest);
+  const existing = await prisma.review.findFirst({ where: { teamId, cycle: { isoWeek } }, select: { id: true } });
+  const view = existing ? await getReviewView(user, existing.id, now, pageRequest) : await getUnopenedReviewView(user, teamId, { isoWeek, timeZone }, now, pageRequest);
   if (!view) return { kind: "no-team" };
 
   let lastWeekOutstanding: { isoWeek: string } | null = null;
@@ -70,11 +68,23 @@ export async function getReviewView(user: CurrentUser, reviewId: number, now = n
   const header = await getReviewHeader(prisma, reviewId, user, now);
   if (!header) return null;
   if (header.editable) {
-    const paged = await loadReviewBoard(prisma, reviewId, user, now, pageRequest, header);
-    return paged ? { kind: "board", ...paged } : null;
+    return { kind: "board", ...(await loadBoardOf(prisma, header, now, pageRequest)) };
   }
   const record = await getReviewRecord(prisma, reviewId, user, now);
   return record ? { kind: "record", record } : null;
+}
+
+/** The board of a review not created yet; only those who may work on it are shown it (viewers get the forbidden screen first). */
+async function getUnopenedReviewView(
+  user: CurrentUser,
+  teamId: number,
+  week: { isoWeek: string; timeZone: string },
+  now: Date,
+  pageRequest: BoardPageRequest,
+): Promise<ReviewView | null> {
+  const prisma = getPrisma();
+  const header = await getUnopenedReviewHeader(prisma, teamId, week, user, now);
+  return header?.editable ? { kind: "board", ...(await loadBoardOf(prisma, header, now, pageRequest)) } : null;
 }
 
 /** A manager works on their own team; an admin on the team asked for, else their own, else the first. */

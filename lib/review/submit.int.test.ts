@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadOwnershipSnapshot } from "@/lib/ownership/snapshot";
 import type { EvaluatedCell } from "@/lib/rules";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { loadReviewBoard } from "./board";
 import { clearItem, confirmAllUnchanged, decideItem } from "./item-actions";
 import {
@@ -15,7 +15,7 @@ import {
   reviewCellsOf,
   seedReviewFixture,
   type ReviewFixture,
-} from "./review-test-setup";
+} from "@/tools/testing/review-fixture";
 import type { DecideItemInput } from "./schemas";
 import { reopenReview, submitReview } from "./submit";
 

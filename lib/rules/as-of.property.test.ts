@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cellKey, holdersAsOf, peopleAsOf } from "./as-of";
-import { DAY_MS } from "./test-fixtures";
+import { DAY_MS } from "@/tools/testing/rule-fixtures";
 import type { AssignmentRecord, CellHolder, PersonRecord, RaciRole } from "./types";
 
 const T0 = Date.UTC(2026, 0, 5);

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { coverageFigure, coverageOf, summarizeCoverage } from "./coverage";
 import { evaluateCells } from "./evaluate-cell";
-import { arbitraryCells, arbitraryPeople } from "./test-arbitraries";
-import { AS_OF } from "./test-fixtures";
+import { arbitraryCells, arbitraryPeople } from "@/tools/testing/rule-arbitraries";
+import { AS_OF } from "@/tools/testing/rule-fixtures";
 import { DEFAULT_RULE_SETTINGS } from "./weights";
 import type { CoverageFigure } from "./types";
 

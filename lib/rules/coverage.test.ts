@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { coverageOf, summarizeCoverage } from "./coverage";
-import { holder, makeEvaluated, makePeople, makePerson } from "./test-fixtures";
+import { holder, makeEvaluated, makePeople, makePerson } from "@/tools/testing/rule-fixtures";
 import type { EvaluatedCell } from "./types";
 
 const people = makePeople(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluate, holder, makeCell, makePeople, makePerson } from "./test-fixtures";
+import { evaluate, holder, makeCell, makePeople, makePerson } from "@/tools/testing/rule-fixtures";
 import type { CellHolder, ConcernHome, GapType, RaciRole } from "./types";
 
 // The gaps that describe who holds a cell; stale and flagged can sit on a covered cell.

@@ -9,7 +9,7 @@ import {
   makeCell,
   makePeople,
   makePerson,
-} from "./test-fixtures";
+} from "@/tools/testing/rule-fixtures";
 import { DEFAULT_RULE_SETTINGS } from "./weights";
 import type { CellInput, GapType } from "./types";
 

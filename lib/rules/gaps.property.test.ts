@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateCell } from "./evaluate-cell";
-import { arbitraryCell, arbitraryConfirmation, arbitraryPeople, arbitrarySettings } from "./test-arbitraries";
-import { AS_OF, DAY_MS } from "./test-fixtures";
+import { arbitraryCell, arbitraryConfirmation, arbitraryPeople, arbitrarySettings } from "@/tools/testing/rule-arbitraries";
+import { AS_OF, DAY_MS } from "@/tools/testing/rule-fixtures";
 import { CRITICALITY_WEIGHT, DEFAULT_RULE_SETTINGS, GAP_SEVERITY, GAP_TYPES, SEVERITY_WEIGHT } from "./weights";
 import type { CellInput, GapType, RaciRole, RulePerson } from "./types";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rollUpHotspots } from "./hotspot-roll-up";
 import { isCollaborationCell, rankHotspots, scoreHotspots, scoreHotspotsWithHolders } from "./hotspots";
-import { AS_OF, DAY_MS, daysBefore, holder, makeEvaluated, makePeople, makePerson } from "./test-fixtures";
+import { AS_OF, DAY_MS, daysBefore, holder, makeEvaluated, makePeople, makePerson } from "@/tools/testing/rule-fixtures";
 import type { CellActivity, EvaluatedCell } from "./types";
 
 const people = makePeople(

@@ -9,6 +9,7 @@ export {
 } from "./weights";
 export { assignmentRecord, cellHoldersAsOf, cellKey, cellNumber, holdersAsOf, peopleAsOf } from "./as-of";
 export { evaluateCell, evaluateCells, isCellCovered, scoreGaps } from "./evaluate-cell";
+export { GAP_LABEL } from "./gap-labels";
 export { rankGaps } from "./ranking";
 export { coverageByHome, coverageFigure, coverageOf, summarizeCoverage } from "./coverage";
 export { computePersonLoad } from "./person-load";

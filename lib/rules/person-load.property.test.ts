@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateCells } from "./evaluate-cell";
 import { computePersonLoad } from "./person-load";
-import { arbitraryCells, arbitraryPeople, arbitrarySettings } from "./test-arbitraries";
-import { AS_OF } from "./test-fixtures";
+import { arbitraryCells, arbitraryPeople, arbitrarySettings } from "@/tools/testing/rule-arbitraries";
+import { AS_OF } from "@/tools/testing/rule-fixtures";
 import type { EvaluatedCell, RulePerson, RuleSettings } from "./types";
 
 const arbitraryOrganisation = fc

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computePersonLoad } from "./person-load";
-import { holder, makeEvaluated, makePeople, makePerson } from "./test-fixtures";
+import { holder, makeEvaluated, makePeople, makePerson } from "@/tools/testing/rule-fixtures";
 import { DEFAULT_RULE_SETTINGS } from "./weights";
 import type { Criticality, EvaluatedCell } from "./types";
 

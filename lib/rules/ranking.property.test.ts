@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateCells } from "./evaluate-cell";
 import { rankGaps } from "./ranking";
-import { arbitraryCells, arbitraryPeople } from "./test-arbitraries";
-import { AS_OF } from "./test-fixtures";
+import { arbitraryCells, arbitraryPeople } from "@/tools/testing/rule-arbitraries";
+import { AS_OF } from "@/tools/testing/rule-fixtures";
 import { DEFAULT_RULE_SETTINGS } from "./weights";
 import type { EvaluatedCell } from "./types";
 

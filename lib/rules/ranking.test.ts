@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rankGaps } from "./ranking";
-import { holder, makeEvaluated, makePeople, makePerson } from "./test-fixtures";
+import { holder, makeEvaluated, makePeople, makePerson } from "@/tools/testing/rule-fixtures";
 
 const people = makePeople(makePerson(1, "marketing"));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeReviewScope } from "./review-scope";
-import { holder, makeEvaluated, makePeople, makePerson } from "./test-fixtures";
+import { holder, makeEvaluated, makePeople, makePerson } from "@/tools/testing/rule-fixtures";
 import type { EvaluatedCell } from "./types";
 
 const MKT_TEAM = { id: 10, function: "marketing" } as const;

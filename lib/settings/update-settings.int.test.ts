@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/record";
 import type { PolicyUser } from "@/lib/auth/policy";
 import { ensureDefaultCatalog } from "@/lib/catalog/default-catalog";
-import { useTestDatabase } from "@/lib/testing/test-database";
+import { useTestDatabase } from "@/tools/testing/test-database";
 import { settingsSchema, updateSettings } from "./update-settings";
 
 const valid = { name: "Acme", timeZone: "Europe/Berlin", staleAfterDays: 14, overloadHighCriticalCells: 10, overloadConcernSharePct: 30, overloadConcernMinCells: 12 };

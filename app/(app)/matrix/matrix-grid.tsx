@@ -2,7 +2,7 @@
 
 import type { Route } from "next";
 import Link from "next/link";
-import { GAP_LABEL } from "@/components/ui/gap-badge";
+import { GAP_LABEL } from "@/lib/rules/gap-labels";
 import type { Matrix, MatrixCell } from "@/lib/ownership/matrix";
 
 const TONE_MARK = { covered: "✓", critical: "■", high: "▲", medium: "●", "out-of-scope": "–" } as const;

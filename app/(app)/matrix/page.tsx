@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { parsePage, Pagination } from "@/components/ui/pagination";
+import { Pagination } from "@/components/ui/pagination";
+import { parsePage } from "@/lib/validation/page-number";
 import { requireUser } from "@/lib/auth/session";
 import { loadMatrix } from "@/lib/ownership/matrix";
 import { parseMatrixFilters } from "@/lib/ownership/matrix-filters";

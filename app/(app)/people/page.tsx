@@ -5,7 +5,8 @@ import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { parsePeopleFilters, PEOPLE_PAGE_SIZE, peopleFilterParams } from "@/lib/people/filters";
 import { loadOwnershipFigures } from "@/lib/people/figures";
-import { getTimeZone, listPeople } from "@/lib/people/queries";
+import { listPeople } from "@/lib/people/queries";
+import { readTimeZone } from "@/lib/settings/queries";
 import { listTeamOptions, listTeamsOverview } from "@/lib/people/team-queries";
 import { PeopleFiltersForm } from "./_components/people-filters";
 import { PeopleTable } from "./_components/people-table";
@@ -26,7 +27,7 @@ export default async function PeoplePage({
     listTeamOptions(),
     listPeople(filters),
     loadOwnershipFigures(),
-    getTimeZone(),
+    readTimeZone(),
   ]);
   const isAdmin = canEditCatalog(user);
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/ui/forbidden";
 import { requireUser } from "@/lib/auth/session";
-import { getPrisma } from "@/lib/db/client";
+import { readOrganisationSettings } from "@/lib/settings/queries";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Settings & users" };
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Settings & users" };
 export default async function SettingsPage() {
   const user = await requireUser();
   if (user.role !== "admin") return <Forbidden what="Settings and users are for admins." />;
-  const settings = await getPrisma().organisationSettings.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+  const settings = await readOrganisationSettings();
   return (
     <>
       <header className="page-header">

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { GAP_LABEL } from "@/components/ui/gap-badge";
+import { GAP_LABEL } from "@/lib/rules/gap-labels";
 import type { Report, ReportCatalog } from "@/lib/report/build-report";
 import { countTicks, drillDownHref, shapeGapsByType, type TeamSeries } from "@/lib/report/chart-data";
 import type { ReportSelection, ReportView } from "@/lib/report/selection";

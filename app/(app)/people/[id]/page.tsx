@@ -15,7 +15,6 @@ import {
   getCellLabels,
   getEntityName,
   getPersonDetail,
-  getTimeZone,
   listAuditEvents,
 } from "@/lib/people/queries";
 import { parseId } from "@/lib/people/schemas";
@@ -26,6 +25,7 @@ import { PersonCells } from "../_components/person-cells";
 import { PersonLoadPanel } from "../_components/person-load";
 import { StatusActions } from "../_components/status-actions";
 import styles from "../_components/people.module.css";
+import { readTimeZone } from "@/lib/settings/queries";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const [user, { id }] = await Promise.all([getCurrentUser(), params]);
@@ -39,7 +39,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const [detail, figures, timeZone] = await Promise.all([
     getPersonDetail(id),
     loadOwnershipFigures(),
-    getTimeZone(),
+    readTimeZone(),
   ]);
   if (!detail) notFound();
   const { person } = detail;

@@ -1,4 +1,5 @@
-import { parsePage, Pagination } from "@/components/ui/pagination";
+import { Pagination } from "@/components/ui/pagination";
+import { parsePage } from "@/lib/validation/page-number";
 import type { ReviewBoard } from "@/lib/review/board";
 import { REVIEW_ASSETS_PER_PAGE, type BoardPageRequest, type BoardPagination } from "@/lib/review/board-page";
 import { ReviewBoardView } from "./review-board";

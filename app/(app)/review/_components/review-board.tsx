@@ -3,7 +3,9 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, useRef, useState, type ReactNode } from "react";
+import { postJson } from "@/lib/api/post-json";
+import type { WriteResult } from "@/lib/api/write-route";
 import type { ReviewBoard as Board, BoardCell } from "@/lib/review/board";
 import type { BoardPagination } from "@/lib/review/board-page";
 import type { DecideResult } from "@/lib/review/item-actions";
@@ -14,7 +16,6 @@ import styles from "../review.module.css";
 import { CellRow, type DecisionPayload, type RowStatus } from "./cell-row";
 import { CRITICALITY_LABEL, DECISION_DONE } from "./labels";
 import { ReviewSummaryBar } from "./review-summary-bar";
-import { postJson } from "@/lib/api/post-json";
 
 interface Props {
   /** The board with the cells of one page. */
@@ -66,12 +67,27 @@ export function ReviewBoardView({ board, pagination, showAllHref, showUndecidedH
   const decided = counts.confirm + counts.change + counts.flag + counts.handoff;
   const shown = undecidedOnly ? board.cells.filter((cell) => !items.has(cell.key) || openForm?.key === cell.key) : board.cells;
   const groups = groupByAsset(shown);
-  const url = `/api/reviews/${header.id}`;
+  // A review nobody has written to yet has no row: its first write creates it (once, however many writes
+  // are sent meanwhile), and the page is then read again to show it as it now exists.
+  const opening = useRef<Promise<WriteResult<{ id: number }>> | null>(null);
+  async function writeToReview<Data>(path: string, body: unknown, method: "POST" | "PUT" | "DELETE"): Promise<WriteResult<Data>> {
+    if (header.id !== null) return postJson<Data>(`/api/reviews/${header.id}${path}`, body, method);
+    const created = opening.current === null;
+    opening.current ??= postJson<{ id: number }>("/api/reviews", { teamId: header.team.id, isoWeek: header.isoWeek }, "POST");
+    const opened = await opening.current;
+    if (!opened.ok) {
+      opening.current = null;
+      return opened;
+    }
+    const result = await postJson<Data>(`/api/reviews/${opened.data.id}${path}`, body, method);
+    if (created) router.refresh();
+    return result;
+  }
   const setStatus = (key: string, status: RowStatus) => setStatuses((all) => ({ ...all, [key]: status }));
 
   async function decide(cell: BoardCell, payload: DecisionPayload): Promise<Record<string, string[]> | null> {
     setStatus(cell.key, { kind: "saving" });
-    const result = await postJson<DecideResult>(`${url}/items`, { assetKey: cell.assetKey, concernKey: cell.concernKey, ...payload }, "PUT");
+    const result = await writeToReview<DecideResult>("/items", { assetKey: cell.assetKey, concernKey: cell.concernKey, ...payload }, "PUT");
     const label = `${cell.assetName} · ${cell.concernName}`;
     if (!result.ok) {
       setStatus(cell.key, { kind: "error", text: result.error });
@@ -88,7 +104,7 @@ export function ReviewBoardView({ board, pagination, showAllHref, showUndecidedH
 
   async function undo(cell: BoardCell) {
     setStatus(cell.key, { kind: "saving" });
-    const result = await postJson<{ cleared: boolean }>(`${url}/items`, { assetKey: cell.assetKey, concernKey: cell.concernKey }, "DELETE");
+    const result = await writeToReview<{ cleared: boolean }>("/items", { assetKey: cell.assetKey, concernKey: cell.concernKey }, "DELETE");
     if (!result.ok) {
       setStatus(cell.key, { kind: "error", text: result.error });
       setAnnouncement({ kind: "failed", text: `Not undone: ${result.error}` });
@@ -106,7 +122,7 @@ export function ReviewBoardView({ board, pagination, showAllHref, showUndecidedH
   async function confirmAll() {
     setBusy(true);
     setSummaryError(null);
-    const result = await postJson<{ items: ItemView[] }>(`${url}/confirm-all`, {}, "POST");
+    const result = await writeToReview<{ items: ItemView[] }>("/confirm-all", {}, "POST");
     setBusy(false);
     if (!result.ok) {
       // The alert below the summary says it; the status line would only repeat it.
@@ -129,7 +145,7 @@ export function ReviewBoardView({ board, pagination, showAllHref, showUndecidedH
   async function submit() {
     setBusy(true);
     setSummaryError(null);
-    const result = await postJson<SubmitResult>(`${url}/submit`, {}, "POST");
+    const result = await writeToReview<SubmitResult>("/submit", {}, "POST");
     setBusy(false);
     if (!result.ok) {
       setSummaryError(result.error);

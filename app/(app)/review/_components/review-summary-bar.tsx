@@ -29,7 +29,7 @@ export function ReviewSummaryBar({ header, now, decided, total, counts, busy, er
   const pastDue = now.getTime() > new Date(header.dueAt).getTime();
 
   return (
-    <section className={styles.summary} aria-label="Review progress" data-testid="review-summary" data-review-id={header.id}>
+    <section className={styles.summary} aria-label="Review progress" data-testid="review-summary" data-review-id={header.id ?? undefined} data-team-id={header.team.id} data-iso-week={header.isoWeek}>
       <div>
         <div className={styles.progressLabel}>
           <span id="progress-label">Progress</span>

@@ -1,6 +1,7 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
-import { parsePage, Pagination } from "@/components/ui/pagination";
+import { Pagination } from "@/components/ui/pagination";
+import { parsePage } from "@/lib/validation/page-number";
 import { requireUser } from "@/lib/auth/session";
 import { submissionStatus } from "@/lib/review/due";
 import { formatMoment } from "@/lib/review/format";

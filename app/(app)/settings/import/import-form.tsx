@@ -4,7 +4,7 @@ import { useState } from "react";
 import { fileNameOf, IMPORT_FILES, MAX_FILE_BYTES, type ImportFile } from "@/lib/import-export/formats";
 import type { FileSummary, ImportPlan } from "@/lib/import-export/plan-types";
 import type { ImportMode } from "@/lib/import-export/run-import";
-import { sendImport } from "@/lib/import-export/send-import";
+import { sendImport } from "./send-import";
 import { ImportPlanView } from "./import-plan";
 import styles from "./import.module.css";
 

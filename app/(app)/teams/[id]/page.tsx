@@ -2,14 +2,15 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatPercent } from "@/components/ui/coverage-bar";
-import { parsePage } from "@/components/ui/pagination";
+import { parsePage } from "@/lib/validation/page-number";
 import { AuditHistory } from "@/app/(app)/people/_components/audit-history";
 import { CoverageMeter, FunctionBadge } from "@/app/(app)/people/_components/markers";
 import styles from "@/app/(app)/people/_components/people.module.css";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { listTeamCells, loadOwnershipFigures, sortCellsForList } from "@/lib/people/figures";
-import { getCellLabels, getEntityName, getTimeZone, listAuditEvents } from "@/lib/people/queries";
+import { getCellLabels, getEntityName, listAuditEvents } from "@/lib/people/queries";
+import { readTimeZone } from "@/lib/settings/queries";
 import { parseId } from "@/lib/people/schemas";
 import { getPeopleNames, getTeamDetail } from "@/lib/people/team-queries";
 import { TEAM_CELLS_PAGE_SIZE, TeamCells } from "../_components/team-cells";
@@ -33,7 +34,7 @@ export default async function TeamPage({
   const [team, figures, timeZone, audit] = await Promise.all([
     getTeamDetail(id),
     loadOwnershipFigures(),
-    getTimeZone(),
+    readTimeZone(),
     listAuditEvents("team", String(id)),
   ]);
   if (!team) notFound();

@@ -1,6 +1,5 @@
 import { readRoute } from "@/lib/api/read-route";
 import { anySignedIn } from "@/lib/auth/policy";
-import { getPrisma } from "@/lib/db/client";
 import { streamReportCsv } from "@/lib/report/report-output";
 import { reportExportQuerySchema } from "@/lib/report/selection";
 
@@ -12,7 +11,7 @@ export const GET = readRoute({
   query: reportExportQuerySchema,
   policy: anySignedIn,
   handle: async ({ query }) => {
-    const { fileName, body } = await streamReportCsv(getPrisma(), query);
+    const { fileName, body } = await streamReportCsv(query);
     return new Response(body, {
       headers: {
         "content-type": "text/csv; charset=utf-8",

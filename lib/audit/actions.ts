@@ -1,0 +1,47 @@
+/**
+ * Every action the audit trail records, each with what it changes of the figures kept between requests
+ * (lib/db/data-version.ts), so that they are brought up to date instead of computed again:
+ * - "none": no cell changes (a review's draft, who manages it, a password);
+ * - "cell": the one cell the event's `entityId` names (`assetKey/concernKey`), as of the moment it was made;
+ * - "review-cells": the cells the review `entityId` decided (their latest decision is another one now);
+ * - "everything": people, assets, the catalog, settings and imports can change any cell, today and in
+ *   the past.
+ * An event can only be recorded with an action listed here, so a new action must declare its effect.
+ */
+export type AuditEffect = "none" | "cell" | "review-cells" | "everything";
+
+export const AUDIT_ACTION_EFFECTS = {
+  "asset.created": "everything",
+  "asset.updated": "everything",
+  "asset.retired": "everything",
+  "asset-kind.created": "everything",
+  "concern.created": "everything",
+  "concern.updated": "everything",
+  "assignment.added": "cell",
+  "assignment.ended": "cell",
+  "assignment.confirmed": "cell",
+  "review.opened": "none",
+  "review.manager-assigned": "none",
+  "review-item.decided": "none",
+  "review-item.cleared": "none",
+  "review.all-confirmed": "none",
+  "review.submitted": "review-cells",
+  "review.reopened": "review-cells",
+  "person.created": "everything",
+  "person.updated": "everything",
+  "person.deactivated": "everything",
+  "person.reactivated": "everything",
+  "person.password-set": "none",
+  "team.created": "everything",
+  "team.updated": "everything",
+  "settings.updated": "everything",
+  "import.applied": "everything",
+  "demo.seeded": "everything",
+} as const satisfies Record<string, AuditEffect>;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_EFFECTS;
+
+/** The effect of a recorded action; an action this version does not know (a newer one's) may change anything. */
+export function effectOfAction(action: string): AuditEffect {
+  return Object.hasOwn(AUDIT_ACTION_EFFECTS, action) ? AUDIT_ACTION_EFFECTS[action as AuditAction] : "everything";
+}

@@ -1,0 +1,23 @@
+import { ensureDefaultCatalog } from "@/lib/catalog/default-catalog";
+import { seedDemoOrganisation, type SeedResult } from "@/lib/demo/seed-demo";
+import { createPrismaClient } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrate";
+
+export interface PreparedDatabase {
+  appliedMigrations: string[];
+  defaultCatalogCreated: boolean;
+  demo: SeedResult | null;
+}
+
+/** Brings a database up to date: migrations, then the default catalog, then (when asked) the demo organisation. */
+export async function prepareDatabase(databaseUrl: string, options: { seedDemo: boolean }): Promise<PreparedDatabase> {
+  const appliedMigrations = await applyMigrations(databaseUrl);
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    const { created } = await ensureDefaultCatalog(prisma);
+    const demo = options.seedDemo ? await seedDemoOrganisation(prisma) : null;
+    return { appliedMigrations, defaultCatalogCreated: created, demo };
+  } finally {
+    await prisma.$disconnect();
+  }
+}

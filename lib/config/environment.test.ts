@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { readEnvironment } from "./environment";
+
+describe("readEnvironment", () => {
+  it("gives the defaults when nothing is set, and counts an empty variable as unset", () => {
+    expect(readEnvironment({ DATABASE_URL: "", TANDEM_DEMO: " " })).toEqual({ PORT: 3000, TANDEM_DATA_DIR: ".data", TANDEM_EPHEMERAL: false, TANDEM_SKIP_BUILD: false });
+  });
+
+  it("reads numbers and flags, and keeps an empty TANDEM_SERVER_NODE_FLAGS (no flags)", () => {
+    expect(readEnvironment({ PORT: "3100", TANDEM_DEMO: "false", TANDEM_SKIP_BUILD: "true", TANDEM_SERVER_NODE_FLAGS: "" })).toMatchObject({
+      PORT: 3100,
+      TANDEM_DEMO: false,
+      TANDEM_SKIP_BUILD: true,
+      TANDEM_SERVER_NODE_FLAGS: "",
+    });
+  });
+
+  it("names every wrong variable with its value", () => {
+    expect(() => readEnvironment({ PORT: "eighty", TANDEM_DEMO: "yes" })).toThrow('PORT must be a port number, not "eighty". TANDEM_DEMO must be true or false, not "yes".');
+    expect(() => readEnvironment({ PORT: "70000" })).toThrow(/^PORT must be a port number/);
+    expect(() => readEnvironment({ AUTH_URL: "tandem.example.com" })).toThrow(/^AUTH_URL must be Tandem's public address/);
+    expect(() => readEnvironment({ NODE_ENV: "staging" })).toThrow(/^NODE_ENV must be development, production or test/);
+  });
+
+  it("never repeats the value of a variable that may hold a password", () => {
+    expect(() => readEnvironment({ DATABASE_URL: "mysql://root:hunter2@db/tandem" })).toThrow(/^DATABASE_URL must be a PostgreSQL connection string \(.+\)\.$/);
+    expect(() => readEnvironment({ DATABASE_URL: "mysql://root:hunter2@db/tandem" })).not.toThrow(/hunter2/);
+  });
+});

@@ -1,0 +1,53 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { findViolations, layerOf } from "./layers";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+describe("the layers of the code base", () => {
+  it("has no import that points against them", () => {
+    expect(findViolations(ROOT)).toEqual([]);
+  });
+
+  it("places each folder in its layer", () => {
+    expect(layerOf("app/(app)/page.tsx")).toBe("app");
+    expect(layerOf("lib/rules/evaluate-cell.ts")).toBe("rules");
+    expect(layerOf("lib/db/client.ts")).toBe("infrastructure");
+    expect(layerOf("lib/errors.ts")).toBe("infrastructure");
+    expect(layerOf("lib/api/write-route.ts")).toBe("api");
+    expect(layerOf("lib/report/load-report.ts")).toBe("domain");
+    expect(layerOf("tools/bench/run-bench.ts")).toBe("tools");
+  });
+
+  describe("on a tree with back-edges", () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "tandem-layers-"));
+    afterAll(() => rmSync(root, { recursive: true, force: true }));
+    const write = (file: string, text: string) => {
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
+    };
+    write("components/ui/pagination.tsx", "export const PAGE = 1;\n");
+    write("lib/catalog/params.ts", 'import { PAGE } from "@/components/ui/pagination";\nexport const P = PAGE;\n');
+    write("lib/db/prepare.ts", 'import { P } from "../catalog/params";\nexport const Q = P;\n');
+    write("lib/ownership/access.ts", 'import type { X } from "@/lib/api/write-policy";\nexport type Y = X;\n');
+    write("lib/api/write-policy.ts", "export type X = number;\n");
+    write("lib/bench/server.ts", 'import "@/scripts/next-process";\n');
+    write("scripts/next-process.ts", "export {};\n");
+    write("lib/rules/rule.ts", 'export { P } from "@/lib/catalog/params";\n');
+    write("lib/catalog/params.test.ts", 'import "@/tools/testing/kit";\nimport "@/app/api/route";\n');
+    write("lib/catalog/uses-test.ts", 'import "./params.test";\n');
+
+    it("finds each of them, and lets tests import what they test", () => {
+      expect(findViolations(root).map(({ file, rule }) => `${file}: ${rule}`)).toEqual([
+        "lib/bench/server.ts: domain may not import scripts",
+        "lib/catalog/params.ts: domain may not import components",
+        "lib/catalog/uses-test.ts: only tests run tests",
+        "lib/db/prepare.ts: infrastructure may not import domain",
+        "lib/ownership/access.ts: domain may not import api",
+        "lib/rules/rule.ts: rules may not import domain",
+      ]);
+    });
+  });
+});
