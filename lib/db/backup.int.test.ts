@@ -42,6 +42,16 @@ describe("backup and restore", () => {
     expect(team.id).toBeGreaterThan(highest._max.id!);
   });
 
+  it("starts a new database epoch, so that no app instance serves figures kept from before the restore", async () => {
+    const target = await freshDatabase();
+    const epochOf = async () => (await target.prisma.databaseEpoch.findUniqueOrThrow({ where: { id: 1 } })).epoch;
+    const before = await epochOf();
+    await restoreDatabase(target.url, file);
+    const restored = await epochOf();
+    expect(restored).not.toBe(before);
+    expect(restored).not.toBe((await source.prisma.databaseEpoch.findUniqueOrThrow({ where: { id: 1 } })).epoch);
+  });
+
   it("refuses to overwrite a database that holds data unless forced", async () => {
     const target = await freshDatabase();
     await target.prisma.team.create({ data: { name: "Existing", function: "marketing" } });

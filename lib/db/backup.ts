@@ -5,7 +5,7 @@ import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
-import { applyMigrations } from "./migrate";
+import { applyMigrations, NEW_DATABASE_EPOCH } from "./migrate";
 
 /**
  * Backups in PostgreSQL's own COPY format, the data section of a plain `pg_dump`: one
@@ -193,6 +193,8 @@ export async function restoreDatabase(databaseUrl: string, file: string, { force
         [quote(table), column],
       );
     }
+    // The restored rows hold the epoch of the backup's time; app instances may have kept figures from then.
+    await client.query(NEW_DATABASE_EPOCH);
     await client.query("COMMIT");
     return summary;
   } catch (error) {

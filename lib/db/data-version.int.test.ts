@@ -1,7 +1,8 @@
 import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tools/testing/test-database";
-import { clearDataVersionCache, memoizeByDataVersion } from "./data-version";
+import { clearDataVersionCache, KEPT_AT_MOST_MS, memoizeByDataVersion } from "./data-version";
+import { NEW_DATABASE_EPOCH } from "./migrate";
 
 describe("memoizeByDataVersion", () => {
   const db = useTestDatabase();
@@ -15,6 +16,29 @@ describe("memoizeByDataVersion", () => {
     await db.prisma.auditEvent.create({ data: { action: "test.write", entityType: "test", entityId: "1" } });
     expect(await memoizeByDataVersion(db.prisma, "k", compute)).toBe(2);
     expect(await memoizeByDataVersion(db.prisma, "other", compute)).toBe(3);
+  });
+
+  it("never serves a value kept from before a restore, though the restored audit trail ends lower", async () => {
+    let computed = 0;
+    const compute = async () => ++computed;
+    const event = await db.prisma.auditEvent.create({ data: { action: "test.write", entityType: "test", entityId: "1" } });
+    expect(await memoizeByDataVersion(db.prisma, "restored", compute)).toBe(1);
+    // As a restore of an older backup leaves it: the newest event gone, so the highest id is lower than the kept value's.
+    await db.prisma.auditEvent.delete({ where: { id: event.id } });
+    expect(await memoizeByDataVersion(db.prisma, "restored", compute)).toBe(1);
+    await db.prisma.$executeRawUnsafe(NEW_DATABASE_EPOCH);
+    expect(await memoizeByDataVersion(db.prisma, "restored", compute)).toBe(2);
+  });
+
+  it("keeps no value past KEPT_AT_MOST_MS, whatever maximum age its caller asks for", async () => {
+    let computed = 0;
+    const compute = async () => ++computed;
+    const start = Date.now();
+    const forever = { maxAgeMs: Number.POSITIVE_INFINITY };
+    await memoizeByDataVersion(db.prisma, "forever", compute, { ...forever, now: start });
+    expect(await memoizeByDataVersion(db.prisma, "forever", compute, { ...forever, now: start + KEPT_AT_MOST_MS - 1 })).toBe(1);
+    // Far past it, the request waits for a fresh value rather than being served the old one.
+    expect(await memoizeByDataVersion(db.prisma, "forever", compute, { ...forever, now: start + 5 * KEPT_AT_MOST_MS })).toBe(2);
   });
 
   it("shares one computation between concurrent callers", async () => {

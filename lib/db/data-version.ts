@@ -12,17 +12,27 @@ import { processCache } from "./process-shared";
  * Ids are handed out when an event is inserted, not when its transaction commits: a long write may still
  * be committing an id below the highest one visible. Such ids are remembered as pending with the value,
  * and the value is brought up to date once they appear.
+ *
+ * A restore replaces the audit trail itself (its ids may go back below those already seen), and a
+ * migration can change what any figure means: both change the database's epoch (the "DatabaseEpoch"
+ * table), and a value kept from another epoch is never served nor carried over.
  */
 export interface DataVersion {
   database: string;
+  epoch: string;
   version: number;
 }
 
 export async function readDataVersion(prisma: Db): Promise<DataVersion> {
   const [row] = await prisma.$queryRaw<DataVersion[]>`
-    SELECT current_database() AS database, coalesce(max(id), 0)::int AS version FROM "AuditEvent"`;
+    SELECT current_database() AS database, coalesce((SELECT epoch FROM "DatabaseEpoch" WHERE id = 1), '') AS epoch,
+           coalesce(max(id), 0)::int AS version
+    FROM "AuditEvent"`;
   return row!;
 }
+
+/** No value is kept longer than this, whatever its own maximum age: writes made outside the app show within it at the latest. */
+export const KEPT_AT_MOST_MS = 60 * 60_000;
 
 /** How far below the newest id a write may still be committing: older gaps are rolled-back writes. */
 const PENDING_WINDOW = 1_000;
@@ -73,6 +83,7 @@ export async function readChangesSince(
 }
 
 interface Entry {
+  epoch: string;
   version: number;
   /** Ids at or below `version` that were not committed when the value was built or last brought up to date. */
   pending: Promise<number[]>;
@@ -106,10 +117,12 @@ export interface MemoOptions<T> {
  * is far older). A failed computation is not kept.
  */
 export async function memoizeByDataVersion<T>(prisma: Db, key: string, compute: () => Promise<T>, options: MemoOptions<T> = {}): Promise<T> {
-  const { maxAgeMs = DEFAULT_MAX_AGE_MS, now = Date.now(), carryOver } = options;
-  const { database, version } = await readDataVersion(prisma);
+  const { now = Date.now(), carryOver } = options;
+  const maxAgeMs = Math.min(options.maxAgeMs ?? DEFAULT_MAX_AGE_MS, KEPT_AT_MOST_MS);
+  const { database, epoch, version } = await readDataVersion(prisma);
   const entryKey = `${database}|${key}`;
-  const cached = entries.get(entryKey);
+  const found = entries.get(entryKey);
+  const cached = found?.epoch === epoch ? found : undefined;
   // A request that read the version just before another request stored a newer value: that value will do.
   let upToDate = cached !== undefined && cached.version >= version;
   if (upToDate && cached!.version === version) {
@@ -126,7 +139,7 @@ export async function memoizeByDataVersion<T>(prisma: Db, key: string, compute: 
     }
   }
 
-  const entry: Entry = { version, pending: Promise.resolve([]), computedAt: now, value: Promise.resolve(), refreshing: false };
+  const entry: Entry = { epoch, version, pending: Promise.resolve([]), computedAt: now, value: Promise.resolve(), refreshing: false };
   if (cached && carryOver && cached.version <= version && now - cached.computedAt < maxAgeMs * STALE_LIMIT) {
     entry.computedAt = cached.computedAt;
     const carried = carryOverOrCompute(prisma, cached, version, carryOver, compute, () => (entry.computedAt = now));
@@ -171,11 +184,11 @@ async function carryOverOrCompute<T>(
  */
 function refreshInBackground<T>(prisma: Db, entryKey: string, stale: Entry, compute: () => Promise<T>, canCarryOver: boolean, now: number): void {
   stale.refreshing = true;
-  const fresh: Entry = { version: stale.version, pending: readPendingIds(prisma, stale.version).catch(() => []), computedAt: now, value: compute(), refreshing: false };
+  const fresh: Entry = { epoch: stale.epoch, version: stale.version, pending: readPendingIds(prisma, stale.version).catch(() => []), computedAt: now, value: compute(), refreshing: false };
   fresh.value.then(
     () => {
       const current = entries.get(entryKey);
-      if (current === stale || (canCarryOver && current && current.version >= stale.version)) store(entryKey, fresh);
+      if (current === stale || (canCarryOver && current?.epoch === stale.epoch && current.version >= stale.version)) store(entryKey, fresh);
     },
     () => {
       // Tried again after another maximum age, not on every request while the database is away.
@@ -202,10 +215,13 @@ function store(entryKey: string, entry: Entry): void {
  * the key of figures that most writes cannot affect (a closed week's coverage is untouched by a cell
  * edited today).
  */
-export function readStableVersion(prisma: Db, key: string, leavesUnchanged: (change: DataChange) => boolean): Promise<number> {
-  return memoizeByDataVersion(prisma, `stable-version|${key}`, async () => (await readDataVersion(prisma)).version, {
+export function readStableVersion(prisma: Db, key: string, leavesUnchanged: (change: DataChange) => boolean): Promise<string> {
+  return memoizeByDataVersion(prisma, `stable-version|${key}`, async () => {
+    const { epoch, version } = await readDataVersion(prisma);
+    return `${epoch}:${version}`;
+  }, {
     carryOver: (version, changes) => (changes.every(leavesUnchanged) ? version : null),
-    maxAgeMs: Number.POSITIVE_INFINITY,
+    maxAgeMs: KEPT_AT_MOST_MS,
   });
 }
 

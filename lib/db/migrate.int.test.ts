@@ -48,6 +48,15 @@ describe("applyMigrations", () => {
     expect(await applyMigrations(db.url, dir)).toEqual([]);
   });
 
+  it("starts a new database epoch when it applied a migration, and only then", async () => {
+    const epoch = async () => (await db.prisma.databaseEpoch.findUniqueOrThrow({ where: { id: 1 } })).epoch;
+    const before = await epoch();
+    expect(await applyMigrations(db.url)).toEqual([]);
+    expect(await epoch()).toBe(before);
+    await applyMigrations(db.url, await migrationsDir({ "20990101000002_third": 'CREATE TABLE "Epoch probe" (id int);' }));
+    expect(await epoch()).not.toBe(before);
+  });
+
   it("refuses a migration that was edited after it was applied", async () => {
     const dir = await migrationsDir({ "20990101000000_first": 'CREATE TABLE "Probe" (id bigint);' });
     await expect(applyMigrations(db.url, dir)).rejects.toThrow(MigrationError);

@@ -46,6 +46,14 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
+/**
+ * Starts a new epoch of the database's contents (see lib/db/data-version.ts): run after migrations change
+ * the schema and after a restore replaces the data, so that no app instance serves figures kept from before.
+ */
+export const NEW_DATABASE_EPOCH = `
+INSERT INTO "DatabaseEpoch" ("id", "epoch") VALUES (1, gen_random_uuid()::text)
+ON CONFLICT ("id") DO UPDATE SET "epoch" = EXCLUDED."epoch"`;
+
 export class MigrationError extends Error {}
 
 /** Returns the names of the migrations it applied (none when the database is up to date). */
@@ -88,6 +96,7 @@ export async function applyMigrations(databaseUrl: string, dir = MIGRATIONS_DIR)
       }
       appliedNow.push(migration.name);
     }
+    if (appliedNow.length > 0) await client.query(NEW_DATABASE_EPOCH);
     return appliedNow;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_ID]).catch(() => undefined);

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { memoizeByDataVersion } from "@/lib/db/data-version";
+import { KEPT_AT_MOST_MS, memoizeByDataVersion } from "@/lib/db/data-version";
 import { leavesHistoryUnchanged } from "@/lib/ownership/change-effects";
 import { loadOwnershipHistory, type OwnershipHistory } from "@/lib/ownership/ownership-history";
 import {
@@ -107,7 +107,7 @@ async function loadTeamsWithScope(
     ...weeks.map((week) =>
       memoizeByDataVersion(prisma, `review-scope-at|${week.dueAt.toISOString()}`, async () => scopeAt(await (history ??= loadOwnershipHistory(prisma)), teams, week.dueAt), {
         carryOver: (previous, changes) => (changes.every(leavesHistoryUnchanged) ? previous : null),
-        maxAgeMs: Number.POSITIVE_INFINITY,
+        maxAgeMs: KEPT_AT_MOST_MS,
       }),
     ),
   ]);

@@ -18,7 +18,8 @@ export async function fingerprintDatabase(url: string): Promise<Record<string, s
 export async function fingerprintThrough(client: pg.ClientBase): Promise<Record<string, string>> {
   const tables = (
     await client.query<{ name: string }>(
-      `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' ORDER BY 1`,
+      // The epoch is the database's own marker, new after every restore by design: not the organisation's data.
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('_prisma_migrations', 'DatabaseEpoch') ORDER BY 1`,
     )
   ).rows.map((row) => row.name);
   const perTable = tables.map(
