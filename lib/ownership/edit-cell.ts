@@ -4,6 +4,7 @@ import type { AuditEntry } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import type { CellState } from "./cell-state";
 import { cellVersion } from "./cell-version";
+import { endHolders, startHolders, type HolderWrite } from "./holder-writes";
 import type { EditCellInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -61,40 +62,22 @@ export async function editCell(
     seen.add(key);
   }
 
-  const cellId = `${state.asset.key}/${state.concern.key}`;
-  for (const holder of ending) {
-    await tx.assignment.update({ where: { id: holder.assignmentId }, data: { endedAt: now, endedById: user.id } });
-    await audit({
-      action: "assignment.ended",
-      entityType: "cell",
-      entityId: cellId,
-      before: { person: holder.personEmail, name: holder.personName, role: holder.role, startedAt: holder.startedAt },
-    });
-  }
-  for (const addition of input.add) {
-    const person = newcomers.find((p) => p.id === addition.personId)!;
-    // Assigning someone is itself a dated attestation by the person who does it, so the new
-    // assignment starts confirmed instead of showing as stale until the next review.
-    await tx.assignment.create({
-      data: {
-        assetId: state.asset.id,
-        concernId: state.concern.id,
-        personId: person.id,
-        role: addition.role,
-        startedAt: now,
-        confirmedAt: now,
-        source: "app",
-        createdById: user.id,
-        confirmations: { create: { confirmedAt: now, confirmedById: user.id, source: "app" } },
-      },
-    });
-    await audit({
-      action: "assignment.added",
-      entityType: "cell",
-      entityId: cellId,
-      after: { person: person.email, name: person.name, role: addition.role },
-    });
-  }
+  const write: HolderWrite = {
+    tx,
+    audit,
+    userId: user.id,
+    now,
+    cell: { assetId: state.asset.id, concernId: state.concern.id, cellId: `${state.asset.key}/${state.concern.key}` },
+    reviewId: null,
+  };
+  await endHolders(write, ending);
+  await startHolders(
+    write,
+    input.add.map((addition) => {
+      const person = newcomers.find((p) => p.id === addition.personId)!;
+      return { personId: person.id, personEmail: person.email, personName: person.name, role: addition.role };
+    }),
+  );
   const after = await tx.assignment.findMany({
     where: { assetId: state.asset.id, concernId: state.concern.id, endedAt: null },
     select: { id: true },

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { AuditEntry } from "@/lib/audit/record";
+import { endHolders, startHolders, type CellToWrite } from "@/lib/ownership/holder-writes";
 
 /**
  * What a submitted review does to ownership (DESIGN.md section 2): a `change` puts its new A and R in
@@ -19,12 +20,6 @@ export interface ApplyContext {
   now: Date;
 }
 
-export interface CellToApply {
-  assetId: number;
-  concernId: number;
-  cellId: string;
-}
-
 const holderSelect = {
   id: true,
   personId: true,
@@ -32,7 +27,7 @@ const holderSelect = {
   person: { select: { name: true, email: true, deactivatedAt: true } },
 } as const;
 
-function currentAccountableAndResponsible(tx: Tx, cell: CellToApply) {
+function currentAccountableAndResponsible(tx: Tx, cell: CellToWrite) {
   return tx.assignment.findMany({
     where: { assetId: cell.assetId, concernId: cell.concernId, endedAt: null, role: { in: ["A", "R"] } },
     select: holderSelect,
@@ -42,7 +37,7 @@ function currentAccountableAndResponsible(tx: Tx, cell: CellToApply) {
 /** Ends the current A and R not in `owners`, starts the missing ones, and attests the ones kept. */
 export async function applyChange(
   context: ApplyContext,
-  cell: CellToApply,
+  cell: CellToWrite,
   owners: { personId: number; role: "A" | "R"; name: string; email: string }[],
 ): Promise<{ started: number; ended: number }> {
   const { tx, audit, now, userId, reviewId } = context;
@@ -51,39 +46,17 @@ export async function applyChange(
   const wanted = new Set(owners.map(key));
   const held = new Set(current.map(key));
 
+  const write = { tx, audit, userId, now, cell, reviewId };
   const ending = current.filter((holder) => !wanted.has(key(holder)));
-  for (const holder of ending) {
-    await tx.assignment.update({ where: { id: holder.id }, data: { endedAt: now, endedById: userId } });
-    await audit({
-      action: "assignment.ended",
-      entityType: "cell",
-      entityId: cell.cellId,
-      before: { person: holder.person.email, name: holder.person.name, role: holder.role },
-      after: { reviewId },
-    });
-  }
+  await endHolders(
+    write,
+    ending.map((holder) => ({ assignmentId: holder.id, personEmail: holder.person.email, personName: holder.person.name, role: holder.role })),
+  );
   const starting = owners.filter((owner) => !held.has(key(owner)));
-  for (const owner of starting) {
-    await tx.assignment.create({
-      data: {
-        assetId: cell.assetId,
-        concernId: cell.concernId,
-        personId: owner.personId,
-        role: owner.role,
-        startedAt: now,
-        confirmedAt: now,
-        source: "review",
-        createdById: userId,
-        confirmations: { create: { confirmedAt: now, confirmedById: userId, reviewId, source: "review" } },
-      },
-    });
-    await audit({
-      action: "assignment.added",
-      entityType: "cell",
-      entityId: cell.cellId,
-      after: { person: owner.email, name: owner.name, role: owner.role, reviewId },
-    });
-  }
+  await startHolders(
+    write,
+    starting.map((owner) => ({ personId: owner.personId, personEmail: owner.email, personName: owner.name, role: owner.role })),
+  );
   // Choosing someone again is an attestation too.
   const kept = current.filter((holder) => wanted.has(key(holder)));
   await confirmAssignments(context, kept.map((holder) => holder.id));
@@ -94,7 +67,7 @@ export async function applyChange(
  * Attests the cell's current A and R. People who have left are not attested: a manager cannot vouch
  * for someone who is gone, and the cell keeps its departed-owner gap until someone is changed.
  */
-export async function applyConfirm(context: ApplyContext, cell: CellToApply): Promise<number> {
+export async function applyConfirm(context: ApplyContext, cell: CellToWrite): Promise<number> {
   const current = await currentAccountableAndResponsible(context.tx, cell);
   const active = current.filter((holder) => !holder.person.deactivatedAt || holder.person.deactivatedAt > context.now);
   await confirmAssignments(context, active.map((holder) => holder.id));
