@@ -39,18 +39,21 @@ export interface Target {
 
 const MB = 1024 * 1024;
 
+/** A screen's p95 below `limit` milliseconds. */
+const screenP95 = (id: string, label: string, limit: number, screen: "report" | "home" | "matrix" | "review" | "csvFirstByte") => ({ id, label, limit, screen });
+
+const SCREEN_P95_TARGETS = [
+  screenP95("home-p95", "Home p95", 300, "home"),
+  screenP95("matrix-p95", "Matrix of one team p95", 300, "matrix"),
+  screenP95("review-p95", "Review (largest team) p95", 300, "review"),
+  screenP95("csv-first-byte", "CSV export first byte p95", 500, "csvFirstByte"),
+];
+
 function screenTargets(phase: "steady" | "afterWrite"): Target[] {
   const suffix = phase === "steady" ? "" : "-after-write";
   const label = (text: string) => (phase === "steady" ? text : `${text}, after a write`);
   return [
-    {
-      id: `report-p95${suffix}`,
-      label: label("Gap report screen p95"),
-      unit: "ms",
-      limit: 500,
-      rule: "below",
-      measure: (m) => m[phase].report.p95,
-    },
+    { id: `report-p95${suffix}`, label: label("Gap report screen p95"), unit: "ms", limit: 500, rule: "below", measure: (m) => m[phase].report.p95 },
     {
       id: `report-vs-floor${suffix}`,
       label: label("Gap report p95 / SQL floor"),
@@ -59,38 +62,9 @@ function screenTargets(phase: "steady" | "afterWrite"): Target[] {
       rule: "at-most",
       measure: (m) => m[phase].report.p95 / m.floorMs,
     },
-    {
-      id: `home-p95${suffix}`,
-      label: label("Home p95"),
-      unit: "ms",
-      limit: 300,
-      rule: "below",
-      measure: (m) => m[phase].home.p95,
-    },
-    {
-      id: `matrix-p95${suffix}`,
-      label: label("Matrix of one team p95"),
-      unit: "ms",
-      limit: 300,
-      rule: "below",
-      measure: (m) => m[phase].matrix.p95,
-    },
-    {
-      id: `review-p95${suffix}`,
-      label: label("Review (largest team) p95"),
-      unit: "ms",
-      limit: 300,
-      rule: "below",
-      measure: (m) => m[phase].review.p95,
-    },
-    {
-      id: `csv-first-byte${suffix}`,
-      label: label("CSV export first byte p95"),
-      unit: "ms",
-      limit: 500,
-      rule: "below",
-      measure: (m) => m[phase].csvFirstByte.p95,
-    },
+    ...SCREEN_P95_TARGETS.map(
+      (target): Target => ({ id: `${target.id}${suffix}`, label: label(target.label), unit: "ms", limit: target.limit, rule: "below", measure: (m) => m[phase][target.screen].p95 }),
+    ),
   ];
 }
 
