@@ -84,7 +84,7 @@ async function newestAuditEventId(tx: Tx): Promise<number> {
 
 /**
  * A write that changed anything must have recorded its audit event in the same transaction: the audit
- * trail is the history screens read and what kept figures follow (lib/db/data-version.ts). A transaction
+ * trail is the history screens read and what kept figures follow (lib/cache/kept-figures.ts). A transaction
  * that wrote nothing has no transaction id; the events it inserted carry its id as their `xmin`, and their
  * ids are above any event committed before it began.
  */

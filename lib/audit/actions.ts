@@ -1,6 +1,6 @@
 /**
  * Every action the audit trail records, each with what it changes of the figures kept between requests
- * (lib/db/data-version.ts), so that they are brought up to date instead of computed again:
+ * (lib/cache/kept-figures.ts), so that they are brought up to date instead of computed again:
  * - "none": no cell changes (a review's draft, who manages it, a password);
  * - "cell": the one cell the event's `entityId` names (`assetKey/concernKey`), as of the moment it was made;
  * - "review-cells": the cells the review `entityId` decided (their latest decision is another one now);

@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 /**
- * Starts a new epoch of the database's contents (see lib/db/data-version.ts): run after migrations change
+ * Starts a new epoch of the database's contents (see lib/cache/kept-figures.ts): run after migrations change
  * the schema and after a restore replaces the data, so that no app instance serves figures kept from before.
  */
 export const NEW_DATABASE_EPOCH = `

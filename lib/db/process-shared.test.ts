@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { processCache, processShared } from "./process-shared";
+import { processShared } from "./process-shared";
 
 describe("processShared", () => {
   it("creates a value once per process and name, whichever copy of the code asks", async () => {
@@ -13,14 +13,5 @@ describe("processShared", () => {
     expect(copy.processShared("test-shared-map", create).get("kept")).toBe(1);
     expect(create).toHaveBeenCalledTimes(1);
     expect(processShared("test-other-map", () => "other")).toBe("other");
-  });
-
-  it("shares caches of figures in production only: in development a reloaded module starts afresh", () => {
-    vi.stubEnv("NODE_ENV", "production");
-    const kept = processCache("test-cache", () => new Map<string, number>());
-    expect(processCache("test-cache", () => new Map<string, number>())).toBe(kept);
-    vi.stubEnv("NODE_ENV", "development");
-    expect(processCache("test-cache", () => new Map<string, number>())).not.toBe(kept);
-    vi.unstubAllEnvs();
   });
 });

@@ -1,10 +1,10 @@
 import { effectOfAction } from "@/lib/audit/actions";
-import type { DataChange } from "@/lib/db/data-version";
+import type { DataChange } from "@/lib/cache/kept-figures";
 
 /**
  * What a recorded write can have changed, by the effect its audit action declares (lib/audit/actions.ts),
  * so that figures kept between requests are brought up to date instead of computed again
- * (lib/db/data-version.ts).
+ * (lib/cache/kept-figures.ts).
  */
 
 export type CellEffect = { kind: "none" } | { kind: "cell"; name: string } | { kind: "review-cells"; reviewId: number } | { kind: "any" };

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { memoizeByDataVersion } from "@/lib/db/data-version";
+import { memoizeByDataVersion } from "@/lib/cache/kept-figures";
 import { loadOwnershipSnapshot, patchOwnershipSnapshot, type OwnershipSnapshot } from "./snapshot";
 
 /**

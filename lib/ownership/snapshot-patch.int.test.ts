@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/record";
-import { readChangesSince, readDataVersion } from "@/lib/db/data-version";
+import { readChangesSince, readDataVersion } from "@/lib/cache/kept-figures";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { reopenReview } from "@/lib/review/submit";
 import type { EvaluatedCell } from "@/lib/rules";

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import type { DataChange } from "@/lib/db/data-version";
+import type { DataChange } from "@/lib/cache/kept-figures";
 import { Prisma } from "@/lib/db/generated/client";
 import {
   buildCells,

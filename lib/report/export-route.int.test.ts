@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/report/export/route";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
-import { clearDataVersionCache } from "@/lib/db/data-version";
+import { clearDataVersionCache } from "@/lib/cache/kept-figures";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { useTestDatabase } from "@/tools/testing/test-database";
 import { REPORT_CSV_COLUMNS } from "./csv";

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { recordAudit } from "@/lib/audit/record";
-import { clearDataVersionCache } from "@/lib/db/data-version";
+import { clearDataVersionCache } from "@/lib/cache/kept-figures";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { loadCellState } from "@/lib/ownership/cell-state";
 import { editCell } from "@/lib/ownership/edit-cell";

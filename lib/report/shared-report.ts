@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { memoizeByDataVersion } from "@/lib/db/data-version";
+import { memoizeByDataVersion } from "@/lib/cache/kept-figures";
 import { changeNoCell } from "@/lib/ownership/change-effects";
 import { loadCurrentSnapshot, TODAY_MAX_AGE_MS } from "@/lib/ownership/current-snapshot";
 import type { OwnershipSnapshot } from "@/lib/ownership/snapshot";

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
-import { KEPT_AT_MOST_MS, readDataVersion, readStableVersion } from "@/lib/db/data-version";
-import { processCache } from "@/lib/db/process-shared";
+import { KEPT_AT_MOST_MS, readDataVersion, readStableVersion } from "@/lib/cache/kept-figures";
+import { keptTable } from "@/lib/cache/kept-table";
 import { leavesHistoryUnchanged } from "@/lib/ownership/change-effects";
 import { loadSnapshotAt } from "@/lib/ownership/current-snapshot";
 import { loadOwnershipHistory } from "@/lib/ownership/ownership-history";
@@ -9,18 +9,18 @@ import { reportInstant, reportFiltersToQuery, type ReportFilters } from "./filte
 import type { CoverageTrendPoint } from "./trend-types";
 
 /**
- * Closed weeks are cached per database, filters and history version, for an hour at most
- * (KEPT_AT_MOST_MS). The history version names the database's epoch, so nothing kept survives a restore or
- * a migration, and otherwise moves only with a write that can rewrite the past (people, assets, the
- * catalog, settings, an import). Everyday writes (cells
- * edited, reviews) take effect at the moment they are made, so they leave every closed week as it was.
+ * Closed weeks are kept per database, filters and history version, for an hour at most (KEPT_AT_MOST_MS).
+ * The history version names the database's epoch, so nothing kept survives a restore or a migration, and
+ * otherwise moves only with a write that can rewrite the past (people, assets, the catalog, settings, an
+ * import). Everyday writes (cells edited, reviews) take effect at the moment they are made, so they leave
+ * every closed week as it was.
  * The point of today is never cached: it is counted from today's snapshot, which follows every write, or,
  * when closed weeks are computed anyway, along with them from the history read then. The two agree but for
  * what the snapshot may lag behind by design (a change made outside the app, a departure dated today that
  * took effect in the last few minutes: see TODAY_MAX_AGE_MS).
  */
 const MAX_CACHED_POINTS = 20_000;
-const pointCache = processCache("coverage-trend-points", () => new Map<string, { figures: TrendFigures; storedAt: number }>());
+const pointCache = keptTable<TrendFigures>("coverage-trend-points", MAX_CACHED_POINTS, KEPT_AT_MOST_MS);
 
 export function clearCoverageTrendCache(): void {
   pointCache.clear();
@@ -36,7 +36,7 @@ export async function loadCoverageTrend(prisma: Db, filters: ReportFilters, week
   const isToday = (at: Date) => at.getTime() >= now.getTime();
   const keyOf = (at: Date) => `${scope}|${at.toISOString()}`;
 
-  const cached = instants.map(({ at }) => (isToday(at) ? undefined : keptPoint(keyOf(at), Date.now())));
+  const cached = instants.map(({ at }) => (isToday(at) ? undefined : pointCache.get(keyOf(at))));
   let figures: TrendFigures[];
   if (instants.every(({ at }, i) => isToday(at) || cached[i] !== undefined)) {
     const today = instants.some(({ at }) => isToday(at)) ? await loadSnapshotAt(prisma, now) : null;
@@ -48,25 +48,9 @@ export async function loadCoverageTrend(prisma: Db, filters: ReportFilters, week
     const computed = computeCoverageTrend(await loadOwnershipHistory(prisma), missing, filters);
     const byInstant = new Map(missing.map((at, i) => [at.getTime(), computed[i]!]));
     missing.forEach((at) => {
-      if (!isToday(at)) remember(keyOf(at), byInstant.get(at.getTime())!, Date.now());
+      if (!isToday(at)) pointCache.set(keyOf(at), byInstant.get(at.getTime())!);
     });
     figures = instants.map(({ at }, i) => cached[i] ?? byInstant.get(at.getTime())!);
   }
   return instants.map(({ week, at, asOfDate }, i) => ({ week, at: at.toISOString(), asOfDate, ...figures[i]! }));
-}
-
-/** A closed week's figures, unless kept for longer than any figure may be. */
-function keptPoint(key: string, now: number): TrendFigures | undefined {
-  const kept = pointCache.get(key);
-  if (kept && now - kept.storedAt < KEPT_AT_MOST_MS) return kept.figures;
-  if (kept) pointCache.delete(key);
-  return undefined;
-}
-
-function remember(key: string, figures: TrendFigures, now: number): void {
-  if (pointCache.size >= MAX_CACHED_POINTS) {
-    const oldest = pointCache.keys().next().value;
-    if (oldest !== undefined) pointCache.delete(oldest);
-  }
-  pointCache.set(key, { figures, storedAt: now });
 }

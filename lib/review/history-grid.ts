@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { KEPT_AT_MOST_MS, memoizeByDataVersion } from "@/lib/db/data-version";
+import { KEPT_AT_MOST_MS, memoizeByDataVersion } from "@/lib/cache/kept-figures";
 import { leavesHistoryUnchanged } from "@/lib/ownership/change-effects";
 import { loadOwnershipHistory, type OwnershipHistory } from "@/lib/ownership/ownership-history";
 import {

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import type pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
-import { clearDataVersionCache } from "@/lib/db/data-version";
+import { clearDataVersionCache } from "@/lib/cache/kept-figures";
 import { cellVersion } from "@/lib/ownership/cell-version";
 import { clearCoverageTrendCache, loadCoverageTrend } from "@/lib/report/trend";
 import type { CoverageFigure } from "@/lib/rules";

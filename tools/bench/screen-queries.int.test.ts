@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
-import { clearDataVersionCache } from "@/lib/db/data-version";
+import { clearDataVersionCache } from "@/lib/cache/kept-figures";
 import { getHomeFigures, getHomeTrend } from "@/lib/home/queries";
 import { loadMatrix } from "@/lib/ownership/matrix";
 import { streamReportCsv } from "@/lib/report/report-output";

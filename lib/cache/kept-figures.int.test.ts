@@ -1,8 +1,8 @@
 import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tools/testing/test-database";
-import { clearDataVersionCache, KEPT_AT_MOST_MS, memoizeByDataVersion } from "./data-version";
-import { NEW_DATABASE_EPOCH } from "./migrate";
+import { clearDataVersionCache, KEPT_AT_MOST_MS, memoizeByDataVersion } from "./kept-figures";
+import { NEW_DATABASE_EPOCH } from "@/lib/db/migrate";
 
 describe("memoizeByDataVersion", () => {
   const db = useTestDatabase();
