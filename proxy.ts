@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig } from "@/lib/auth/auth.config";
+import { readEnvironment } from "@/lib/config/environment";
 import { isDatabaseAvailable } from "@/lib/db/availability";
 import { outageResponse } from "@/lib/db/outage-response";
 import { contentSecurityPolicy, createNonce, isHttpsRequest, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
@@ -17,7 +18,7 @@ const { auth } = NextAuth(authConfig);
  */
 export default auth(async (request) => {
   const nonce = createNonce();
-  const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+  const policy = contentSecurityPolicy(nonce, { development: readEnvironment().NODE_ENV === "development" });
   const { pathname } = request.nextUrl;
   let response: Response;
   if (pathname !== "/api/health" && !(await isDatabaseAvailable())) {

@@ -8,6 +8,7 @@
  * and stops it at the end. With --url the database check needs that server's DATABASE_URL.
  */
 import { rm } from "node:fs/promises";
+import { readEnvironment } from "@/lib/config/environment";
 import { LOADTEST_USAGE, parseLoadTestArgs, type LoadTestOptions } from "@/tools/loadtest/options";
 import { tail } from "@/tools/harness/app-server";
 import { OwnServer } from "@/tools/loadtest/own-server";
@@ -18,7 +19,7 @@ let server: OwnServer | undefined;
 
 async function main(options: LoadTestOptions): Promise<number> {
   let origin = options.url;
-  let databaseUrl = process.env.DATABASE_URL ?? null;
+  let databaseUrl = readEnvironment().DATABASE_URL ?? null;
   let skipped: string | null = null;
   if (origin) {
     if (!databaseUrl) skipped = "set DATABASE_URL to the server's database to check the writes";

@@ -41,17 +41,18 @@ async function main() {
   // TANDEM_EPHEMERAL=true (the e2e tests) deletes the data when the server stops.
   ephemeral = environment.TANDEM_EPHEMERAL;
   const useEmbedded = !environment.DATABASE_URL;
+  let databaseUrl = environment.DATABASE_URL ?? "";
   if (useEmbedded) {
     log(`Starting the embedded PostgreSQL (data in ${dataDir}) ...`);
     embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), databaseName: "tandem", persistent: !ephemeral, callerHandlesSignals: true });
     // The web server and every command it runs read the same variables.
-    process.env.DATABASE_URL = embedded.url;
+    databaseUrl = embedded.url;
+    process.env.DATABASE_URL = databaseUrl;
     process.env.AUTH_SECRET = environment.AUTH_SECRET ?? (await loadOrCreateSecret(path.join(dataDir, "auth-secret")));
   } else if (!environment.AUTH_SECRET && !dev) {
     fail("AUTH_SECRET is not set. Production needs a secret to sign sessions: generate one with `openssl rand -base64 32`.");
   }
   const seedDemo = environment.TANDEM_DEMO ?? useEmbedded;
-  const databaseUrl = process.env.DATABASE_URL!;
   log(`Database: ${redactDatabaseUrl(databaseUrl)}`);
   // Creating the database is a convenience; on a managed server without that right, the named database
   // must exist already and the migrations below say clearly when it does not.

@@ -1,14 +1,22 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { findViolations, layerOf } from "./layers";
+import { findViolations, isTestFile, layerOf, listSourceFiles } from "./layers";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 describe("the layers of the code base", () => {
   it("has no import that points against them", () => {
     expect(findViolations(ROOT)).toEqual([]);
+  });
+
+  it("reads environment variables in lib/config/environment.ts only (start-up may set them for the processes it starts)", () => {
+    const readers = listSourceFiles(ROOT).filter((file) => {
+      if (isTestFile(file) || layerOf(file) === "tools" || layerOf(file) === "e2e" || file === "lib/config/environment.ts") return false;
+      return /process\.env\.[A-Z_]+\b(?!\s*=[^=])/.test(readFileSync(path.join(ROOT, file), "utf8"));
+    });
+    expect(readers).toEqual([]);
   });
 
   it("places each folder in its layer", () => {
