@@ -6,8 +6,8 @@ import { Stat } from "@/components/ui/stat";
 import { requireUser } from "@/lib/auth/session";
 import { getHomeFigures } from "@/lib/home/queries";
 import { getReviewSummaryForHome, listOverdueTeams } from "@/lib/review/home";
-import { HomeReview } from "./home-review";
-import { HomeTrend, HomeTrendLoading } from "./home-trend";
+import { HomeReview } from "./_components/home-review";
+import { HomeTrend, HomeTrendLoading } from "./_components/home-trend";
 
 export const metadata: Metadata = { title: "Home" };
 

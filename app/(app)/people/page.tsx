@@ -10,7 +10,7 @@ import { listTeamOptions, listTeamsOverview } from "@/lib/people/team-queries";
 import { PeopleFiltersForm } from "./_components/people-filters";
 import { PeopleTable } from "./_components/people-table";
 import { TeamsOverview } from "./_components/teams-overview";
-import styles from "./_components/people.module.css";
+import styles from "@/components/people/people.module.css";
 
 export const metadata: Metadata = { title: "People & teams" };
 

@@ -11,7 +11,7 @@ import { CRITICALITIES, EDITABLE_LIFECYCLES } from "@/lib/catalog/constants";
 import type { FieldErrors } from "@/lib/errors";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
 import styles from "../assets.module.css";
-import { Field, fieldProps, FormError } from "./form-feedback";
+import { Field, fieldProps, FormError } from "@/components/forms/form-feedback";
 import { ConflictNotice } from "./conflict-notice";
 
 type Values = Omit<AssetFormValues, "updatedAt">;

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Field, fieldProps, FormError } from "@/app/(app)/assets/_components/form-feedback";
+import { Field, fieldProps, FormError } from "@/components/forms/form-feedback";
 import { postJson } from "@/lib/api/post-json";
 import type { FieldErrors } from "@/lib/errors";
 import { TEXT_MAX } from "@/lib/validation/text-limits";

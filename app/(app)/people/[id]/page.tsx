@@ -19,13 +19,13 @@ import {
   listAuditEvents,
 } from "@/lib/people/queries";
 import { parseId } from "@/lib/people/schemas";
-import { AuditHistory } from "../_components/audit-history";
+import { AuditHistory } from "@/components/history/audit-history";
 import { EndedAssignments } from "../_components/ended-assignments";
-import { FunctionBadge, LeftBadge, ROLE_LABEL } from "../_components/markers";
+import { FunctionBadge, LeftBadge, ROLE_LABEL } from "@/components/people/markers";
 import { PersonCells } from "../_components/person-cells";
 import { PersonLoadPanel } from "../_components/person-load";
 import { StatusActions } from "../_components/status-actions";
-import styles from "../_components/people.module.css";
+import styles from "@/components/people/people.module.css";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const [user, { id }] = await Promise.all([getCurrentUser(), params]);

@@ -6,12 +6,12 @@ import { useState } from "react";
 import type { PersonRole } from "@/lib/people/schemas";
 import type { TeamOption } from "@/lib/people/team-queries";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
-import { FieldError, FormMessage } from "./field-error";
-import { ROLE_LABEL } from "./markers";
-import styles from "./people.module.css";
+import { FieldError, FormMessage } from "@/components/forms/field-error";
+import { ROLE_LABEL } from "@/components/people/markers";
+import styles from "@/components/people/people.module.css";
 import { RoleOptions } from "./role-options";
 import { TeamOptions } from "./team-select";
-import { readForm, useWrite } from "./use-write";
+import { readForm, useWrite } from "@/components/forms/use-write";
 
 interface Current {
   name: string;

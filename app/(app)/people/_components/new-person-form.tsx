@@ -6,10 +6,10 @@ import { useState } from "react";
 import { PASSWORD_MAX, PASSWORD_MIN, signsIn, type PersonRole } from "@/lib/people/schemas";
 import type { TeamOption } from "@/lib/people/team-queries";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
-import { FieldError, FormMessage } from "./field-error";
+import { FieldError, FormMessage } from "@/components/forms/field-error";
 import { RoleOptions } from "./role-options";
 import { TeamOptions } from "./team-select";
-import { readForm, useWrite } from "./use-write";
+import { readForm, useWrite } from "@/components/forms/use-write";
 
 /** Adds a person. Values stay in the form when the server refuses them; its errors sit next to each field. */
 export function NewPersonForm({ teams }: { teams: TeamOption[] }) {

@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/people/schemas";
-import { FieldError, FormMessage } from "./field-error";
-import { readForm, useWrite } from "./use-write";
+import { FieldError, FormMessage } from "@/components/forms/field-error";
+import { readForm, useWrite } from "@/components/forms/use-write";
 
 /** An admin sets a new password; it is typed twice because nobody can read it back afterwards. */
 export function PasswordForm({ personId, name }: { personId: number; name: string }) {

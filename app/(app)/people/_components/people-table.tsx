@@ -3,8 +3,8 @@ import Link from "next/link";
 import { formatDay } from "@/lib/catalog/format";
 import type { PersonListRow } from "@/lib/people/queries";
 import type { PersonLoad } from "@/lib/rules";
-import { LeftBadge, LoadFigure } from "./markers";
-import styles from "./people.module.css";
+import { LeftBadge, LoadFigure } from "@/components/people/markers";
+import styles from "@/components/people/people.module.css";
 
 const ROLE_WORD = { admin: "Admin", manager: "Manager", viewer: "Viewer", none: "None" } as const;
 

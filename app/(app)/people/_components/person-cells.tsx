@@ -3,8 +3,8 @@ import Link from "next/link";
 import type { CellLabels } from "@/lib/people/queries";
 import type { EvaluatedCell, RaciRole } from "@/lib/rules";
 import { RACI_ROLES } from "@/lib/people/figures";
-import { CellState } from "./cell-state";
-import styles from "./people.module.css";
+import { CellState } from "@/components/people/cell-state";
+import styles from "@/components/people/people.module.css";
 
 const ROLE_TITLE: Record<RaciRole, string> = {
   A: "Accountable",

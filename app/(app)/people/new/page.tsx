@@ -5,7 +5,7 @@ import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { listTeamOptions } from "@/lib/people/team-queries";
 import { NewPersonForm } from "../_components/new-person-form";
-import styles from "../_components/people.module.css";
+import styles from "@/components/people/people.module.css";
 
 export const metadata: Metadata = { title: "New person" };
 

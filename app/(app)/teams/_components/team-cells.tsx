@@ -1,7 +1,7 @@
 import type { Route } from "next";
 import Link from "next/link";
-import { CellState } from "@/app/(app)/people/_components/cell-state";
-import styles from "@/app/(app)/people/_components/people.module.css";
+import { CellState } from "@/components/people/cell-state";
+import styles from "@/components/people/people.module.css";
 import { Pagination } from "@/components/ui/pagination";
 import type { CellLabels } from "@/lib/people/queries";
 import type { EvaluatedCell, RaciRole } from "@/lib/rules";

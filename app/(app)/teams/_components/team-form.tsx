@@ -3,10 +3,10 @@
 import type { Route } from "next";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FieldError, FormMessage } from "@/app/(app)/people/_components/field-error";
-import { FUNCTION_LABEL } from "@/app/(app)/people/_components/markers";
-import styles from "@/app/(app)/people/_components/people.module.css";
-import { readForm, useWrite } from "@/app/(app)/people/_components/use-write";
+import { FieldError, FormMessage } from "@/components/forms/field-error";
+import { FUNCTION_LABEL } from "@/components/people/markers";
+import styles from "@/components/people/people.module.css";
+import { readForm, useWrite } from "@/components/forms/use-write";
 import { TEAM_FUNCTIONS, type TeamFunctionValue } from "@/lib/people/schemas";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
 

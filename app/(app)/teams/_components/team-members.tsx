@@ -1,6 +1,6 @@
 import type { Route } from "next";
 import Link from "next/link";
-import { LeftBadge, LoadFigure, ROLE_LABEL } from "@/app/(app)/people/_components/markers";
+import { LeftBadge, LoadFigure, ROLE_LABEL } from "@/components/people/markers";
 import { formatDay } from "@/lib/catalog/format";
 import type { TeamDetail } from "@/lib/people/team-queries";
 import type { PersonLoad } from "@/lib/rules";

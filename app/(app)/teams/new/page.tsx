@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Forbidden } from "@/components/ui/forbidden";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import styles from "@/app/(app)/people/_components/people.module.css";
+import styles from "@/components/people/people.module.css";
 import { TeamForm } from "../_components/team-form";
 
 export const metadata: Metadata = { title: "New team" };

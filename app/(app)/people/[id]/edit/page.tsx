@@ -9,7 +9,7 @@ import { parseId, signsIn } from "@/lib/people/schemas";
 import { listTeamOptions } from "@/lib/people/team-queries";
 import { EditPersonForm } from "../../_components/edit-person-form";
 import { PasswordForm } from "../../_components/password-form";
-import styles from "../../_components/people.module.css";
+import styles from "@/components/people/people.module.css";
 
 export const metadata: Metadata = { title: "Edit person" };
 

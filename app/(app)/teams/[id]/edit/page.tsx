@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/ui/forbidden";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import styles from "@/app/(app)/people/_components/people.module.css";
+import styles from "@/components/people/people.module.css";
 import { parseId } from "@/lib/people/schemas";
 import { getTeamDetail } from "@/lib/people/team-queries";
 import { TeamForm } from "../../_components/team-form";

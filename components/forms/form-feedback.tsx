@@ -1,5 +1,5 @@
 import type { FieldErrors } from "@/lib/errors";
-import styles from "../assets.module.css";
+import styles from "./forms.module.css";
 
 /**
  * Form pieces shared by the catalog's forms. Inputs are named `${prefix}${name}`, their errors

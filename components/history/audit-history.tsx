@@ -1,7 +1,7 @@
 import { describeAction, summarizeChange } from "@/lib/catalog/audit-summary";
 import { formatDayTime } from "@/lib/catalog/format";
 import type { AuditEvents } from "@/lib/people/queries";
-import styles from "./people.module.css";
+import styles from "@/components/people/people.module.css";
 
 const ACTION_WORDS: Record<string, string> = {
   "person.created": "added this person",

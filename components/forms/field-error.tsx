@@ -1,4 +1,4 @@
-import styles from "./people.module.css";
+import styles from "@/components/people/people.module.css";
 
 export type FieldErrors = Record<string, string[]> | undefined;
 
