@@ -3,12 +3,12 @@
 import { useState } from "react";
 import { postJson } from "@/lib/api/post-json";
 import type { WriteResult } from "@/lib/api/write-route";
-import type { FieldErrors } from "./field-error";
+import type { FieldErrors } from "@/lib/errors";
 
 /** State every write form shares: pending while sending, then the refusal's message and field errors. */
 export function useWrite() {
   const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>(undefined);
+  const [errors, setErrors] = useState<FieldErrors | undefined>(undefined);
   const [message, setMessage] = useState<string | null>(null);
 
   /** `fields` are the inputs the form shows; errors on other fields are said in the form's message. */

@@ -6,7 +6,7 @@ import { useState } from "react";
 import type { PersonRole } from "@/lib/people/schemas";
 import type { TeamOption } from "@/lib/people/team-queries";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
-import { FieldError, FormMessage } from "@/components/forms/field-error";
+import { FieldError, FormError } from "@/components/forms/form-feedback";
 import { ROLE_LABEL } from "@/components/people/markers";
 import styles from "@/components/people/people.module.css";
 import { RoleOptions } from "./role-options";
@@ -94,7 +94,7 @@ export function EditPersonForm({
           aria-describedby="name-error"
           aria-invalid={Boolean(errors?.name)}
         />
-        <FieldError field="name" errors={errors} />
+        <FieldError id="name-error" messages={errors?.name} />
       </div>
       <div className="field">
         <label htmlFor="person-teamId">Team</label>
@@ -108,7 +108,7 @@ export function EditPersonForm({
           <option value="">No team</option>
           <TeamOptions teams={teams} />
         </select>
-        <FieldError field="teamId" errors={errors} />
+        <FieldError id="teamId-error" messages={errors?.teamId} />
       </div>
       <div className="field">
         <label htmlFor="person-role">Role</label>
@@ -121,9 +121,9 @@ export function EditPersonForm({
         >
           <RoleOptions />
         </select>
-        <FieldError field="role" errors={errors} />
+        <FieldError id="role-error" messages={errors?.role} />
       </div>
-      <FormMessage message={message} />
+      <FormError message={message} />
       <div className="page-actions">
         <button type="submit" className="button button-primary" disabled={pending}>
           {pending ? "Saving…" : "Save changes"}

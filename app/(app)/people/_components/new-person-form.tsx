@@ -6,7 +6,7 @@ import { useState } from "react";
 import { PASSWORD_MAX, PASSWORD_MIN, signsIn, type PersonRole } from "@/lib/people/schemas";
 import type { TeamOption } from "@/lib/people/team-queries";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
-import { FieldError, FormMessage } from "@/components/forms/field-error";
+import { FieldError, FormError } from "@/components/forms/form-feedback";
 import { RoleOptions } from "./role-options";
 import { TeamOptions } from "./team-select";
 import { readForm, useWrite } from "@/components/forms/use-write";
@@ -53,7 +53,7 @@ export function NewPersonForm({ teams }: { teams: TeamOption[] }) {
           aria-describedby="email-error"
           aria-invalid={Boolean(errors?.email)}
         />
-        <FieldError field="email" errors={errors} />
+        <FieldError id="email-error" messages={errors?.email} />
       </div>
       <div className="field">
         <label htmlFor="person-name">Name</label>
@@ -66,7 +66,7 @@ export function NewPersonForm({ teams }: { teams: TeamOption[] }) {
           aria-describedby="name-error"
           aria-invalid={Boolean(errors?.name)}
         />
-        <FieldError field="name" errors={errors} />
+        <FieldError id="name-error" messages={errors?.name} />
       </div>
       <div className="field">
         <label htmlFor="person-teamId">Team</label>
@@ -80,7 +80,7 @@ export function NewPersonForm({ teams }: { teams: TeamOption[] }) {
           <option value="">No team</option>
           <TeamOptions teams={teams} />
         </select>
-        <FieldError field="teamId" errors={errors} />
+        <FieldError id="teamId-error" messages={errors?.teamId} />
       </div>
       <div className="field">
         <label htmlFor="person-role">Role</label>
@@ -94,7 +94,7 @@ export function NewPersonForm({ teams }: { teams: TeamOption[] }) {
         >
           <RoleOptions />
         </select>
-        <FieldError field="role" errors={errors} />
+        <FieldError id="role-error" messages={errors?.role} />
       </div>
       {signsIn(role) ? (
         <div className="field">
@@ -113,10 +113,10 @@ export function NewPersonForm({ teams }: { teams: TeamOption[] }) {
             aria-describedby="password-error"
             aria-invalid={Boolean(errors?.password)}
           />
-          <FieldError field="password" errors={errors} />
+          <FieldError id="password-error" messages={errors?.password} />
         </div>
       ) : null}
-      <FormMessage message={message} />
+      <FormError message={message} />
       <div className="page-actions">
         <button type="submit" className="button button-primary" disabled={pending}>
           {pending ? "Adding…" : "Add person"}

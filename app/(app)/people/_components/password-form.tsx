@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/people/schemas";
-import { FieldError, FormMessage } from "@/components/forms/field-error";
+import { FieldError, FormError } from "@/components/forms/form-feedback";
 import { readForm, useWrite } from "@/components/forms/use-write";
 
 /** An admin sets a new password; it is typed twice because nobody can read it back afterwards. */
@@ -49,7 +49,7 @@ export function PasswordForm({ personId, name }: { personId: number; name: strin
           aria-describedby="password-error"
           aria-invalid={Boolean(errors?.password)}
         />
-        <FieldError field="password" errors={errors} />
+        <FieldError id="password-error" messages={errors?.password} />
       </div>
       <div className="field">
         <label htmlFor="person-repeat">Repeat it</label>
@@ -62,9 +62,9 @@ export function PasswordForm({ personId, name }: { personId: number; name: strin
           aria-describedby="repeat-error"
           aria-invalid={Boolean(errors?.repeat)}
         />
-        <FieldError field="repeat" errors={errors} />
+        <FieldError id="repeat-error" messages={errors?.repeat} />
       </div>
-      <FormMessage message={message} />
+      <FormError message={message} />
       <div aria-live="polite">
         {done ? (
           <p className="notice notice-success">Password set. Give it to {name} through a safe channel.</p>

@@ -3,7 +3,7 @@
 import type { Route } from "next";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FieldError, FormMessage } from "@/components/forms/field-error";
+import { FieldError, FormError } from "@/components/forms/form-feedback";
 import { FUNCTION_LABEL } from "@/components/people/markers";
 import styles from "@/components/people/people.module.css";
 import { readForm, useWrite } from "@/components/forms/use-write";
@@ -82,7 +82,7 @@ export function TeamForm({
           aria-describedby="name-error"
           aria-invalid={Boolean(errors?.name)}
         />
-        <FieldError field="name" errors={errors} />
+        <FieldError id="name-error" messages={errors?.name} />
       </div>
       <fieldset className={styles.radioGroup} aria-describedby="function-error">
         <legend>Function</legend>
@@ -93,8 +93,8 @@ export function TeamForm({
           </label>
         ))}
       </fieldset>
-      <FieldError field="function" errors={errors} />
-      <FormMessage message={message} />
+      <FieldError id="function-error" messages={errors?.function} />
+      <FormError message={message} />
       <div className="page-actions">
         <button type="submit" className="button button-primary" disabled={pending}>
           {pending ? "Saving…" : team ? "Save changes" : "Create team"}
