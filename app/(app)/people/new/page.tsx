@@ -4,7 +4,7 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { listTeamOptions } from "@/lib/people/team-queries";
-import { NewPersonForm } from "../_components/new-person-form";
+import { PersonForm } from "../_components/person-form";
 import styles from "@/components/people/people.module.css";
 
 export const metadata: Metadata = { title: "New person" };
@@ -23,7 +23,7 @@ export default async function NewPersonPage() {
         <p className="page-lede">Anyone who can own cells, whether or not they sign in to Tandem.</p>
       </header>
       <section className={`panel ${styles.formPanel}`}>
-        <NewPersonForm teams={teams} />
+        <PersonForm teams={teams} />
       </section>
     </>
   );

@@ -1,12 +1,9 @@
 "use client";
 
-import type { Route } from "next";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { FieldError, FormError } from "@/components/forms/form-feedback";
+import { readForm, useSaveRecord } from "@/components/forms/use-write";
 import { FUNCTION_LABEL } from "@/components/people/markers";
 import styles from "@/components/people/people.module.css";
-import { readForm, useWrite } from "@/components/forms/use-write";
 import { TEAM_FUNCTIONS, type TeamFunctionValue } from "@/lib/people/schemas";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
 
@@ -30,30 +27,12 @@ export function TeamForm({
 }: {
   team?: { id: number; name: string; function: TeamFunctionValue; updatedAt: string };
 }) {
-  const router = useRouter();
-  const { pending, errors, message, send } = useWrite();
-  const [version, setVersion] = useState(team?.updatedAt);
-  const [theirs, setTheirs] = useState<Current | null>(null);
+  const { pending, errors, message, save, theirs } = useSaveRecord<Current>("/api/teams", "/teams", team);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = readForm(event.currentTarget);
-    const body = { name: form.text("name"), function: form.text("function") };
-    const result = team
-      ? await send<{ id: number }>(
-          `/api/teams/${team.id}`,
-          { ...body, updatedAt: version },
-          { method: "PATCH", fields },
-        )
-      : await send<{ id: number }>("/api/teams", body, { fields });
-    if (result.ok) {
-      router.push(`/teams/${result.data.id}` as Route);
-      router.refresh();
-    } else if (result.code === "conflict" && result.current) {
-      const current = result.current as Current;
-      setTheirs(current);
-      setVersion(current.updatedAt);
-    }
+    await save({ name: form.text("name"), function: form.text("function") }, fields);
   }
 
   return (

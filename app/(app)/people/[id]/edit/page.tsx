@@ -7,8 +7,8 @@ import { requireUser } from "@/lib/auth/session";
 import { getPersonForEdit } from "@/lib/people/queries";
 import { parseId, signsIn } from "@/lib/people/schemas";
 import { listTeamOptions } from "@/lib/people/team-queries";
-import { EditPersonForm } from "../../_components/edit-person-form";
 import { PasswordForm } from "../../_components/password-form";
+import { PersonForm } from "../../_components/person-form";
 import styles from "@/components/people/people.module.css";
 
 export const metadata: Metadata = { title: "Edit person" };
@@ -31,7 +31,7 @@ export default async function EditPersonPage({ params }: { params: Promise<{ id:
       </header>
       <section className={`panel ${styles.formPanel}`} aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
-        <EditPersonForm person={{ ...person, updatedAt: person.updatedAt.toISOString() }} teams={teams} />
+        <PersonForm person={{ ...person, updatedAt: person.updatedAt.toISOString() }} teams={teams} />
       </section>
       <section className={`panel ${styles.formPanel}`} aria-labelledby="password-heading">
         <h2 id="password-heading">Password</h2>
