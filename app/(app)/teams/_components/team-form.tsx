@@ -1,6 +1,6 @@
 "use client";
 
-import { FieldError, FormError } from "@/components/forms/form-feedback";
+import { Field, FieldError, fieldProps, FormError } from "@/components/forms/form-feedback";
 import { readForm, useSaveRecord } from "@/components/forms/use-write";
 import { FUNCTION_LABEL } from "@/components/people/markers";
 import styles from "@/components/people/people.module.css";
@@ -14,6 +14,7 @@ const FUNCTION_HINT: Record<TeamFunctionValue, string> = {
 };
 
 const fields = ["name", "function"] as const;
+const PREFIX = "team-";
 
 interface Current {
   name: string;
@@ -49,21 +50,16 @@ export function TeamForm({
           Your values are below; save to replace theirs.
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor="team-name">Name</label>
+      <Field name="name" label="Name" prefix={PREFIX} errors={errors}>
         <input
-          id="team-name"
-          name="name"
+          {...fieldProps("name", errors, PREFIX)}
           required
           maxLength={TEXT_MAX.label}
           defaultValue={team?.name}
           autoComplete="off"
-          aria-describedby="name-error"
-          aria-invalid={Boolean(errors?.name)}
         />
-        <FieldError id="name-error" messages={errors?.name} />
-      </div>
-      <fieldset className={styles.radioGroup} aria-describedby="function-error">
+      </Field>
+      <fieldset className={styles.radioGroup} aria-describedby={`${PREFIX}function-error`}>
         <legend>Function</legend>
         {TEAM_FUNCTIONS.map((value) => (
           <label key={value}>
@@ -72,7 +68,7 @@ export function TeamForm({
           </label>
         ))}
       </fieldset>
-      <FieldError id="function-error" messages={errors?.function} />
+      <FieldError id={`${PREFIX}function-error`} messages={errors?.function} />
       <FormError message={message} />
       <div className="page-actions">
         <button type="submit" className="button button-primary" disabled={pending}>
