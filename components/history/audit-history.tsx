@@ -1,7 +1,7 @@
 import { describeAction, summarizeChange } from "@/lib/catalog/audit-summary";
 import { formatDayTime } from "@/lib/catalog/format";
 import type { AuditEvents } from "@/lib/people/queries";
-import styles from "@/components/people/people.module.css";
+import { HistoryList } from "./history-list";
 
 const ACTION_WORDS: Record<string, string> = {
   "person.created": "added this person",
@@ -24,34 +24,33 @@ export function AuditHistory({
   headingId: string;
 }) {
   return (
-    <section className="panel" aria-labelledby={headingId}>
-      <h2 id={headingId}>History</h2>
-      {audit.events.length === 0 ? (
-        <p className="muted">No recorded changes yet.</p>
-      ) : (
-        <ol className={styles.history} data-testid="audit-history">
-          {audit.events.map((event) => {
+    <HistoryList
+      title="History"
+      headingId={headingId}
+      testId="audit-history"
+      empty="No recorded changes yet."
+      rows={audit.events}
+      columns={[
+        { header: "When", cell: (event) => formatDayTime(event.at, timeZone) },
+        { header: "Who", cell: (event) => event.actor?.name ?? "Tandem" },
+        { header: "What", cell: (event) => ACTION_WORDS[event.action] ?? describeAction(event.action) },
+        {
+          header: "Change",
+          cell: (event) => {
             const change = event.action.endsWith(".password-set")
               ? ""
               : summarizeChange(event.before, event.after);
-            return (
-              <li key={event.id}>
-                <span>
-                  <strong>{event.actor?.name ?? "Tandem"}</strong>{" "}
-                  {ACTION_WORDS[event.action] ?? describeAction(event.action)}
-                  <span className="muted"> · {formatDayTime(event.at, timeZone)}</span>
-                </span>
-                {change ? <span className={styles.historyChange}>{change}</span> : null}
-              </li>
-            );
-          })}
-        </ol>
-      )}
-      {audit.total > audit.events.length ? (
-        <p className="muted">
-          The latest {audit.events.length} of {audit.total} events.
-        </p>
-      ) : null}
-    </section>
+            return change || <span className="muted">—</span>;
+          },
+        },
+      ]}
+      footer={
+        audit.total > audit.events.length ? (
+          <p className="muted">
+            The latest {audit.events.length} of {audit.total} events.
+          </p>
+        ) : null
+      }
+    />
   );
 }
