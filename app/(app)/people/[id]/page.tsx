@@ -1,6 +1,9 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AuditHistory } from "@/components/history/audit-history";
+import { FunctionBadge, LeftBadge, ROLE_LABEL } from "@/components/people/markers";
+import styles from "@/components/people/people.module.css";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { formatDay } from "@/lib/catalog/format";
@@ -19,13 +22,10 @@ import {
   listAuditEvents,
 } from "@/lib/people/queries";
 import { parseId } from "@/lib/people/schemas";
-import { AuditHistory } from "@/components/history/audit-history";
 import { EndedAssignments } from "../_components/ended-assignments";
-import { FunctionBadge, LeftBadge, ROLE_LABEL } from "@/components/people/markers";
 import { PersonCells } from "../_components/person-cells";
 import { PersonLoadPanel } from "../_components/person-load";
 import { StatusActions } from "../_components/status-actions";
-import styles from "@/components/people/people.module.css";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const [user, { id }] = await Promise.all([getCurrentUser(), params]);

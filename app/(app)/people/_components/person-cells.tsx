@@ -1,10 +1,10 @@
 import type { Route } from "next";
 import Link from "next/link";
+import { CellState } from "@/components/people/cell-state";
+import styles from "@/components/people/people.module.css";
 import type { CellLabels } from "@/lib/people/queries";
 import type { EvaluatedCell, RaciRole } from "@/lib/rules";
 import { RACI_ROLES } from "@/lib/people/figures";
-import { CellState } from "@/components/people/cell-state";
-import styles from "@/components/people/people.module.css";
 
 const ROLE_TITLE: Record<RaciRole, string> = {
   A: "Accountable",

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/ui/forbidden";
+import styles from "@/components/people/people.module.css";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { listTeamOptions } from "@/lib/people/team-queries";
 import { PersonForm } from "../_components/person-form";
-import styles from "@/components/people/people.module.css";
 
 export const metadata: Metadata = { title: "New person" };
 

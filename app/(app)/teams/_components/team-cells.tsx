@@ -1,8 +1,8 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { CellState } from "@/components/people/cell-state";
-import styles from "@/components/people/people.module.css";
 import { Pagination } from "@/components/ui/pagination";
+import styles from "@/components/people/people.module.css";
 import type { CellLabels } from "@/lib/people/queries";
 import type { EvaluatedCell, RaciRole } from "@/lib/rules";
 

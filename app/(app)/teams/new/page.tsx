@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/ui/forbidden";
+import styles from "@/components/people/people.module.css";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import styles from "@/components/people/people.module.css";
 import { TeamForm } from "../_components/team-form";
 
 export const metadata: Metadata = { title: "New team" };

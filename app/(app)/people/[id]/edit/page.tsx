@@ -2,6 +2,7 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/ui/forbidden";
+import styles from "@/components/people/people.module.css";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { getPersonForEdit } from "@/lib/people/queries";
@@ -9,7 +10,6 @@ import { parseId, signsIn } from "@/lib/people/schemas";
 import { listTeamOptions } from "@/lib/people/team-queries";
 import { PasswordForm } from "../../_components/password-form";
 import { PersonForm } from "../../_components/person-form";
-import styles from "@/components/people/people.module.css";
 
 export const metadata: Metadata = { title: "Edit person" };
 
