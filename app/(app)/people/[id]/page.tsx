@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditHistory } from "@/components/history/audit-history";
 import { FunctionBadge, LeftBadge, ROLE_LABEL } from "@/components/people/markers";
+import { PeopleCrumbs } from "@/components/people/people-crumbs";
 import styles from "@/components/people/people.module.css";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
@@ -63,9 +64,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     <>
       <header className="page-header page-header-row">
         <div>
-          <p className={styles.crumbs}>
-            <Link href="/people">People & teams</Link>
-          </p>
+          <PeopleCrumbs />
           <h1 className={styles.title}>
             {person.name}{" "}
             {person.deactivatedAt ? <LeftBadge on={formatDay(person.deactivatedAt, timeZone)} /> : null}

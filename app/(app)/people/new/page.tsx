@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Forbidden } from "@/components/ui/forbidden";
+import { PeopleCrumbs } from "@/components/people/people-crumbs";
 import styles from "@/components/people/people.module.css";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
@@ -16,9 +16,7 @@ export default async function NewPersonPage() {
   return (
     <>
       <header className="page-header">
-        <p className={styles.crumbs}>
-          <Link href="/people">People & teams</Link>
-        </p>
+        <PeopleCrumbs />
         <h1>New person</h1>
         <p className="page-lede">Anyone who can own cells, whether or not they sign in to Tandem.</p>
       </header>

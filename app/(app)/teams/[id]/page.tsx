@@ -5,6 +5,7 @@ import { formatPercent } from "@/components/ui/coverage-bar";
 import { parsePage } from "@/components/ui/pagination";
 import { AuditHistory } from "@/components/history/audit-history";
 import { CoverageMeter, FunctionBadge } from "@/components/people/markers";
+import { PeopleCrumbs } from "@/components/people/people-crumbs";
 import styles from "@/components/people/people.module.css";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
@@ -51,9 +52,7 @@ export default async function TeamPage({
     <>
       <header className="page-header page-header-row">
         <div>
-          <p className={styles.crumbs}>
-            <Link href="/people">People & teams</Link>
-          </p>
+          <PeopleCrumbs />
           <h1 className={styles.title}>
             {team.name} <FunctionBadge fn={team.function} />
           </h1>

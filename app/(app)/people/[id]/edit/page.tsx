@@ -1,7 +1,7 @@
 import type { Metadata, Route } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/ui/forbidden";
+import { PeopleCrumbs } from "@/components/people/people-crumbs";
 import styles from "@/components/people/people.module.css";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
@@ -23,10 +23,7 @@ export default async function EditPersonPage({ params }: { params: Promise<{ id:
   return (
     <>
       <header className="page-header">
-        <p className={styles.crumbs}>
-          <Link href="/people">People & teams</Link> /{" "}
-          <Link href={`/people/${person.id}` as Route}>{person.name}</Link>
-        </p>
+        <PeopleCrumbs through={{ href: `/people/${person.id}` as Route, label: person.name }} />
         <h1>Edit {person.name}</h1>
       </header>
       <section className={`panel ${styles.formPanel}`} aria-labelledby="details-heading">
