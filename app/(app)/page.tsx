@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { TopGaps, TopHotspots } from "@/components/home/top-cells";
 import { CoverageBar, formatPercent } from "@/components/ui/coverage-bar";
 import { Stat } from "@/components/ui/stat";
 import { requireUser } from "@/lib/auth/session";
 import { getHomeFigures } from "@/lib/home/queries";
 import { getReviewSummaryForHome, listOverdueTeams } from "@/lib/review/home";
-import { HomeReview } from "./home-review";
-import { HomeTrend, HomeTrendLoading } from "./home-trend";
+import { HomeReview } from "./_components/home-review";
+import { HomeTrend, HomeTrendLoading } from "./_components/home-trend";
+import { TopGaps, TopHotspots } from "./_components/top-cells";
+import "./home.css";
 
 export const metadata: Metadata = { title: "Home" };
 

@@ -4,10 +4,10 @@ import { parsePage } from "@/lib/validation/page-number";
 import { requireUser } from "@/lib/auth/session";
 import { loadMatrix } from "@/lib/ownership/matrix";
 import { parseMatrixFilters } from "@/lib/ownership/matrix-filters";
-import { CellPanel } from "./cell-panel";
-import { MatrixFiltersForm } from "./matrix-filters-form";
-import { MatrixGrid } from "./matrix-grid";
-import { MatrixLegend } from "./matrix-legend";
+import { CellPanel } from "./_components/cell-panel";
+import { MatrixFiltersForm } from "./_components/matrix-filters-form";
+import { MatrixGrid } from "./_components/matrix-grid";
+import { MatrixLegend } from "./_components/matrix-legend";
 
 export const metadata: Metadata = { title: "Ownership matrix" };
 

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PeopleTable } from "@/components/people/people-table";
 import { Pagination } from "@/components/ui/pagination";
+import styles from "@/components/people/people.module.css";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { parsePeopleFilters, PEOPLE_PAGE_SIZE, peopleFilterParams } from "@/lib/people/filters";
@@ -9,9 +11,7 @@ import { listPeople } from "@/lib/people/queries";
 import { readTimeZone } from "@/lib/settings/queries";
 import { listTeamOptions, listTeamsOverview } from "@/lib/people/team-queries";
 import { PeopleFiltersForm } from "./_components/people-filters";
-import { PeopleTable } from "./_components/people-table";
 import { TeamsOverview } from "./_components/teams-overview";
-import styles from "./_components/people.module.css";
 
 export const metadata: Metadata = { title: "People & teams" };
 
@@ -64,7 +64,7 @@ export default async function PeoplePage({
               : "There is nobody on this page: go back to the first page."}
           </p>
         ) : (
-          <PeopleTable people={people} loads={figures.loads} timeZone={timeZone} />
+          <PeopleTable people={people} loads={figures.loads} timeZone={timeZone} withTeam testId="people-table" />
         )}
         <Pagination
           basePath="/people"

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { ReportCharts } from "@/components/report/report-charts";
-import { ReportFilters } from "@/components/report/report-filters";
-import { ReportTableSection } from "@/components/report/report-table-section";
 import { requireUser } from "@/lib/auth/session";
 import { formatDay, formatDayTime } from "@/lib/catalog/format";
 import { canonicalReportQuery, viewQuery, type RawSearchParams } from "@/lib/report/report-params";
 import { loadReportPage } from "@/lib/report/report-view";
 import { reportHref } from "@/lib/report/selection";
+import { ReportCharts } from "./_components/report-charts";
+import { ReportFilters } from "./_components/report-filters";
+import { ReportTableSection } from "./_components/report-table-section";
 import "./report.css";
 
 export const metadata: Metadata = { title: "Gap report" };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Forbidden } from "@/components/ui/forbidden";
 import { requireUser } from "@/lib/auth/session";
 import { readOrganisationSettings } from "@/lib/settings/queries";
-import { SettingsForm } from "./settings-form";
+import { SettingsForm } from "./_components/settings-form";
 
 export const metadata: Metadata = { title: "Settings & users" };
 

@@ -4,8 +4,8 @@ import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getCurrentUser } from "@/lib/auth/session";
 import { describeSignInError } from "@/lib/auth/sign-in-errors";
 import { singleSignOnSettings } from "@/lib/auth/sso-settings";
-import { SignInForm } from "./sign-in-form";
-import { SingleSignOnForm } from "./single-sign-on-form";
+import { SignInForm } from "./_components/sign-in-form";
+import { SingleSignOnForm } from "./_components/single-sign-on-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 

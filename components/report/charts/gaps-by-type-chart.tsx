@@ -1,6 +1,6 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, Tooltip } from "recharts";
 import { GAP_LABEL } from "@/lib/rules/gap-labels";
 import type { Report, ReportCatalog } from "@/lib/report/build-report";
 import { countTicks, drillDownHref, shapeGapsByType, type TeamSeries } from "@/lib/report/chart-data";
@@ -8,6 +8,7 @@ import type { ReportSelection, ReportView } from "@/lib/report/selection";
 import type { GapType } from "@/lib/rules";
 import { ChartFigure, ChartLegend, DrillLink, useReportNavigation } from "./chart-figure";
 import { CategoryTick, MarkedBar, markState } from "./chart-marks";
+import { HorizontalBarChart } from "./horizontal-bar-chart";
 import { NEUTRAL, teamColors } from "./palette";
 
 /** Gap rows per gap type, each bar split by the teams holding A or R on the cells; a segment drills into its cells. */
@@ -85,36 +86,32 @@ export function GapsByTypeChart({ data, teams, view }: { data: Report["gapsByTyp
         </>
       }
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false} className="chart-clickable">
-          <CartesianGrid stroke="#e6e9ee" horizontal={false} />
-          <XAxis type="number" domain={[0, ticks.at(-1)!]} ticks={ticks} tick={{ fontSize: 12 }} />
-          <YAxis
-            type="category"
-            dataKey="type"
-            width={150}
-            interval={0}
-            tick={({ x, y, payload }) => (
-              <CategoryTick x={x} y={y} lines={[GAP_LABEL[payload.value as GapType]]} maxLength={24} strong={payload.value === selection.selGap} />
+      <HorizontalBarChart
+        rows={rows}
+        categoryKey="type"
+        labelWidth={150}
+        ticks={ticks}
+        margin={{ top: 4, right: 16 }}
+        tick={({ x, y, payload }) => (
+          <CategoryTick x={x} y={y} lines={[GAP_LABEL[payload.value as GapType]]} maxLength={24} strong={payload.value === selection.selGap} />
+        )}
+      >
+        <Tooltip labelFormatter={(type) => GAP_LABEL[type as GapType] ?? String(type)} cursor={{ fill: "#f0f2f5" }} />
+        {series.map((entry) => (
+          <Bar
+            key={entry.key}
+            dataKey={entry.key}
+            name={entry.name}
+            stackId="teams"
+            fill={colorOf(entry)}
+            isAnimationActive={false}
+            onClick={(item) => navigate(drillDownHref(view, selectionOf(item.payload.type, entry)))}
+            shape={(props) => (
+              <MarkedBar {...props} state={markState(isSelected(props.payload.type, entry), selection.selGap !== undefined)} />
             )}
           />
-          <Tooltip labelFormatter={(type) => GAP_LABEL[type as GapType] ?? String(type)} cursor={{ fill: "#f0f2f5" }} />
-          {series.map((entry) => (
-            <Bar
-              key={entry.key}
-              dataKey={entry.key}
-              name={entry.name}
-              stackId="teams"
-              fill={colorOf(entry)}
-              isAnimationActive={false}
-              onClick={(item) => navigate(drillDownHref(view, selectionOf(item.payload.type, entry)))}
-              shape={(props) => (
-                <MarkedBar {...props} state={markState(isSelected(props.payload.type, entry), selection.selGap !== undefined)} />
-              )}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+        ))}
+      </HorizontalBarChart>
     </ChartFigure>
   );
 }

@@ -3,12 +3,13 @@
 import type { Route } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, Tooltip } from "recharts";
 import type { Report, ReportCatalog } from "@/lib/report/build-report";
 import { countTicks, drillDownHref, plural, shortConcernName, type HotspotCellRow } from "@/lib/report/chart-data";
 import type { ReportSelection, ReportView } from "@/lib/report/selection";
 import { ChartFigure, ChartLegend, DrillLink, useReportNavigation } from "./chart-figure";
 import { CategoryTick, MarkedBar, markState } from "./chart-marks";
+import { HorizontalBarChart } from "./horizontal-bar-chart";
 import { FUNCTION_COLOR, HOTSPOT_COLOR } from "./palette";
 
 const TOP_GROUPS = 8;
@@ -201,52 +202,48 @@ function HotspotBarChart({
         </>
       }
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 20, bottom: 0, left: 8 }} accessibilityLayer={false} className="chart-clickable">
-          <CartesianGrid stroke="#e6e9ee" horizontal={false} />
-          <XAxis type="number" domain={[0, ticks.at(-1)!]} ticks={ticks} tick={{ fontSize: 12 }} />
-          <YAxis
-            type="category"
-            dataKey="id"
-            width={labelWidth}
-            interval={0}
-            tick={({ x, y, payload }) => {
-              const bar = byId.get(String(payload.value));
-              return <CategoryTick x={x} y={y} lines={bar?.lines ?? [String(payload.value)]} maxLength={Math.floor(labelWidth / 6.6)} strong={bar?.selected} />;
-            }}
-          />
-          <Tooltip
-            cursor={{ fill: "#f0f2f5" }}
-            content={({ active, payload }) => {
-              const bar = payload?.[0]?.payload as HotspotBar | undefined;
-              if (!active || !bar) return null;
-              return (
-                <div className="chart-tooltip">
-                  <strong>{bar.lines.join(" ")}</strong>
-                  <br />
-                  Score {bar.score}
-                  {bar.cells !== undefined ? ` over ${bar.cells} cells` : ""}
-                  {bar.detail ? (
-                    <>
-                      <br />
-                      {bar.detail}
-                    </>
-                  ) : null}
-                </div>
-              );
-            }}
-          />
-          <Bar
-            dataKey="score"
-            name="Score"
-            isAnimationActive={false}
-            onClick={(item) => navigate(drillDownHref(view, (item.payload as HotspotBar).selection))}
-            shape={(props) => (
-              <MarkedBar {...props} fill={(props.payload as HotspotBar).color} state={markState((props.payload as HotspotBar).selected, somethingSelected)} />
-            )}
-          />
-        </BarChart>
-      </ResponsiveContainer>
+      <HorizontalBarChart
+        rows={bars}
+        categoryKey="id"
+        labelWidth={labelWidth}
+        ticks={ticks}
+        margin={{ top: 4, right: 20 }}
+        tick={({ x, y, payload }) => {
+          const bar = byId.get(String(payload.value));
+          return <CategoryTick x={x} y={y} lines={bar?.lines ?? [String(payload.value)]} maxLength={Math.floor(labelWidth / 6.6)} strong={bar?.selected} />;
+        }}
+      >
+        <Tooltip
+          cursor={{ fill: "#f0f2f5" }}
+          content={({ active, payload }) => {
+            const bar = payload?.[0]?.payload as HotspotBar | undefined;
+            if (!active || !bar) return null;
+            return (
+              <div className="chart-tooltip">
+                <strong>{bar.lines.join(" ")}</strong>
+                <br />
+                Score {bar.score}
+                {bar.cells !== undefined ? ` over ${bar.cells} cells` : ""}
+                {bar.detail ? (
+                  <>
+                    <br />
+                    {bar.detail}
+                  </>
+                ) : null}
+              </div>
+            );
+          }}
+        />
+        <Bar
+          dataKey="score"
+          name="Score"
+          isAnimationActive={false}
+          onClick={(item) => navigate(drillDownHref(view, (item.payload as HotspotBar).selection))}
+          shape={(props) => (
+            <MarkedBar {...props} fill={(props.payload as HotspotBar).color} state={markState((props.payload as HotspotBar).selected, somethingSelected)} />
+          )}
+        />
+      </HorizontalBarChart>
     </ChartFigure>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, ReferenceLine, Tooltip } from "recharts";
 import type { ReportCatalog } from "@/lib/report/build-report";
 import { countTicks, drillDownHref, shortConcernName, type PersonLoadRow } from "@/lib/report/chart-data";
 import type { ReportView } from "@/lib/report/selection";
 import { ChartFigure, ChartLegend, DrillLink, useReportNavigation } from "./chart-figure";
 import { CategoryTick, MarkedBar, markState } from "./chart-marks";
+import { HorizontalBarChart } from "./horizontal-bar-chart";
 import { LOAD_COLOR, NEUTRAL } from "./palette";
 
 const OVERLOAD_MARK = "▲";
@@ -96,62 +97,58 @@ export function PersonLoadChart({
         </>
       }
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ top: 20, right: 24, bottom: 0, left: 8 }} accessibilityLayer={false} className="chart-clickable">
-          <CartesianGrid stroke="#e6e9ee" horizontal={false} />
-          <XAxis type="number" domain={[0, ticks.at(-1)!]} ticks={ticks} tick={{ fontSize: 12 }} />
-          <YAxis
-            type="category"
-            dataKey="email"
-            width={168}
-            interval={0}
-            tick={({ x, y, payload }) => {
-              const row = byEmail.get(String(payload.value));
-              const name = row?.name ?? String(payload.value);
-              return <CategoryTick x={x} y={y} lines={[row?.overloaded ? `${OVERLOAD_MARK} ${name}` : name]} maxLength={24} strong={row?.overloaded || row?.email === selected} />;
-            }}
+      <HorizontalBarChart
+        rows={rows}
+        categoryKey="email"
+        labelWidth={168}
+        ticks={ticks}
+        margin={{ top: 20, right: 24 }}
+        tick={({ x, y, payload }) => {
+          const row = byEmail.get(String(payload.value));
+          const name = row?.name ?? String(payload.value);
+          return <CategoryTick x={x} y={y} lines={[row?.overloaded ? `${OVERLOAD_MARK} ${name}` : name]} maxLength={24} strong={row?.overloaded || row?.email === selected} />;
+        }}
+      >
+        <Tooltip
+          cursor={{ fill: "#f0f2f5" }}
+          content={({ active, payload }) => {
+            const row = payload?.[0]?.payload as PersonLoadRow | undefined;
+            if (!active || !row) return null;
+            return (
+              <div className="chart-tooltip">
+                <strong>{row.name}</strong>
+                <br />
+                {row.accountableCells} accountable cells, {row.highCriticalCells} on high/critical assets
+                {row.overloaded ? (
+                  <>
+                    <br />
+                    {OVERLOAD_MARK} Overloaded: {describeReasons(row)}
+                  </>
+                ) : null}
+              </div>
+            );
+          }}
+        />
+        <ReferenceLine
+          x={overloadHighCriticalCells}
+          stroke={NEUTRAL.text}
+          strokeDasharray="5 3"
+          strokeWidth={1.5}
+          label={{ value: `Overload > ${overloadHighCriticalCells}`, position: "top", fontSize: 11, fill: NEUTRAL.text }}
+        />
+        {(["highCriticalCells", "otherCells"] as const).map((key) => (
+          <Bar
+            key={key}
+            dataKey={key}
+            name={key === "highCriticalCells" ? "High/critical assets" : "Other assets"}
+            stackId="load"
+            fill={key === "highCriticalCells" ? LOAD_COLOR.highCritical : LOAD_COLOR.other}
+            isAnimationActive={false}
+            onClick={(item) => navigate(hrefOf(item.payload as PersonLoadRow))}
+            shape={(props) => <MarkedBar {...props} state={markState(props.payload.email === selected, selected !== undefined)} />}
           />
-          <Tooltip
-            cursor={{ fill: "#f0f2f5" }}
-            content={({ active, payload }) => {
-              const row = payload?.[0]?.payload as PersonLoadRow | undefined;
-              if (!active || !row) return null;
-              return (
-                <div className="chart-tooltip">
-                  <strong>{row.name}</strong>
-                  <br />
-                  {row.accountableCells} accountable cells, {row.highCriticalCells} on high/critical assets
-                  {row.overloaded ? (
-                    <>
-                      <br />
-                      {OVERLOAD_MARK} Overloaded: {describeReasons(row)}
-                    </>
-                  ) : null}
-                </div>
-              );
-            }}
-          />
-          <ReferenceLine
-            x={overloadHighCriticalCells}
-            stroke={NEUTRAL.text}
-            strokeDasharray="5 3"
-            strokeWidth={1.5}
-            label={{ value: `Overload > ${overloadHighCriticalCells}`, position: "top", fontSize: 11, fill: NEUTRAL.text }}
-          />
-          {(["highCriticalCells", "otherCells"] as const).map((key) => (
-            <Bar
-              key={key}
-              dataKey={key}
-              name={key === "highCriticalCells" ? "High/critical assets" : "Other assets"}
-              stackId="load"
-              fill={key === "highCriticalCells" ? LOAD_COLOR.highCritical : LOAD_COLOR.other}
-              isAnimationActive={false}
-              onClick={(item) => navigate(hrefOf(item.payload as PersonLoadRow))}
-              shape={(props) => <MarkedBar {...props} state={markState(props.payload.email === selected, selected !== undefined)} />}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+        ))}
+      </HorizontalBarChart>
     </ChartFigure>
   );
 }

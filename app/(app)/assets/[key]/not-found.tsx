@@ -1,12 +1,9 @@
-import Link from "next/link";
+import { NotFoundPanel } from "@/components/ui/not-found-panel";
 
 export default function AssetNotFound() {
   return (
-    <section className="panel" role="alert">
-      <h1>No such asset</h1>
-      <p>
-        No asset has this key. It may have been mistyped. <Link href="/assets">Back to the assets</Link>
-      </p>
-    </section>
+    <NotFoundPanel title="No such asset" back={{ href: "/assets", label: "Back to the assets" }}>
+      No asset has this key. It may have been mistyped.
+    </NotFoundPanel>
   );
 }

@@ -9,9 +9,9 @@ import { getAssetName } from "@/lib/catalog/asset-queries";
 import { formatDay } from "@/lib/catalog/format";
 import { CriticalityPill, LifecycleLabel } from "../_components/asset-labels";
 import styles from "../assets.module.css";
-import { AssetCellsTable } from "./asset-cells-table";
-import { AssetHistory } from "./asset-history";
-import { RetireButton } from "./retire-button";
+import { AssetCellsTable } from "../_components/asset-cells-table";
+import { AssetHistory } from "../_components/asset-history";
+import { RetireButton } from "../_components/retire-button";
 
 export async function generateMetadata({ params }: { params: Promise<{ key: string }> }): Promise<Metadata> {
   return { title: (await getAssetName((await params).key)) ?? "Asset" };

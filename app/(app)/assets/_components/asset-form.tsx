@@ -4,6 +4,7 @@ import type { Route } from "next";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { Field, fieldProps, FormError } from "@/components/forms/form-feedback";
 import { postJson } from "@/lib/api/post-json";
 import type { AssetFormValues } from "@/lib/catalog/asset-queries";
 import { CRITICALITY_LABEL, LIFECYCLE_LABEL } from "@/lib/catalog/format";
@@ -11,7 +12,6 @@ import { CRITICALITIES, EDITABLE_LIFECYCLES } from "@/lib/catalog/constants";
 import type { FieldErrors } from "@/lib/errors";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
 import styles from "../assets.module.css";
-import { Field, fieldProps, FormError } from "./form-feedback";
 import { ConflictNotice } from "./conflict-notice";
 
 type Values = Omit<AssetFormValues, "updatedAt">;

@@ -2,14 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Field, fieldProps, FormError } from "@/app/(app)/assets/_components/form-feedback";
-import { postJson } from "@/lib/api/post-json";
-import { CONCERN_HOMES } from "@/lib/catalog/constants";
+import { Field, fieldProps, FormError } from "@/components/forms/form-feedback";
+import { useWrite } from "@/components/forms/use-write";
 import type { CatalogConcern } from "@/lib/catalog/concern-queries";
 import { HOME_LABEL } from "@/lib/catalog/format";
-import type { FieldErrors } from "@/lib/errors";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
 import styles from "../catalog.module.css";
+import { HomeOptions } from "./home-options";
 
 /** The concerns table: key, name, home and description; admins edit a row in place. */
 export function ConcernRows({ concerns, canEdit }: { concerns: CatalogConcern[]; canEdit: boolean }) {
@@ -66,12 +65,10 @@ function ConcernRow({ concern, canEdit }: { concern: CatalogConcern; canEdit: bo
 function ConcernEditRow({ concern, onDone }: { concern: CatalogConcern; onDone: () => void }) {
   const router = useRouter();
   const [values, setValues] = useState({ name: concern.name, home: concern.home, description: concern.description ?? "" });
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors | undefined>();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, errors, message, send } = useWrite();
   const prefix = `${concern.key}-`;
   const input = (name: keyof typeof values) => ({
-    ...fieldProps(name, fieldErrors, prefix),
+    ...fieldProps(name, errors, prefix),
     value: values[name],
     onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) =>
       setValues({ ...values, [name]: event.target.value }),
@@ -79,16 +76,11 @@ function ConcernEditRow({ concern, onDone }: { concern: CatalogConcern; onDone: 
 
   async function save(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setPending(true);
-    const result = await postJson(`/api/concerns/${encodeURIComponent(concern.key)}`, { ...values, updatedAt: concern.updatedAt }, "PATCH");
-    setPending(false);
+    const result = await send(`/api/concerns/${encodeURIComponent(concern.key)}`, { ...values, updatedAt: concern.updatedAt }, { method: "PATCH" });
     if (result.ok) {
       onDone();
       router.refresh();
-      return;
     }
-    setError(result.error);
-    setFieldErrors(result.fieldErrors);
   }
 
   return (
@@ -96,19 +88,15 @@ function ConcernEditRow({ concern, onDone }: { concern: CatalogConcern; onDone: 
       <td className={styles.key}>{concern.key}</td>
       <td colSpan={4}>
         <form className={styles.editForm} onSubmit={save} noValidate aria-label={`Edit ${concern.name}`}>
-          <Field name="name" label="Name" prefix={prefix} errors={fieldErrors}>
+          <Field name="name" label="Name" prefix={prefix} errors={errors}>
             <input {...input("name")} maxLength={TEXT_MAX.name} />
           </Field>
-          <Field name="home" label="Home" prefix={prefix} errors={fieldErrors}>
+          <Field name="home" label="Home" prefix={prefix} errors={errors}>
             <select {...input("home")}>
-              {CONCERN_HOMES.map((home) => (
-                <option key={home} value={home}>
-                  {HOME_LABEL[home]}
-                </option>
-              ))}
+              <HomeOptions />
             </select>
           </Field>
-          <Field name="description" label="Description" prefix={prefix} errors={fieldErrors} className={styles.wide}>
+          <Field name="description" label="Description" prefix={prefix} errors={errors} className={styles.wide}>
             <textarea {...input("description")} rows={2} maxLength={TEXT_MAX.description} />
           </Field>
           <div className={`${styles.wide} ${styles.rowActions}`}>
@@ -120,7 +108,7 @@ function ConcernEditRow({ concern, onDone }: { concern: CatalogConcern; onDone: 
             </button>
           </div>
           <div className={styles.wide}>
-            <FormError message={error} testId={`concern-error-${concern.key}`} />
+            <FormError message={message} testId={`concern-error-${concern.key}`} />
           </div>
         </form>
       </td>

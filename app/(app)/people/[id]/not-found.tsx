@@ -1,12 +1,9 @@
-import Link from "next/link";
+import { NotFoundPanel } from "@/components/ui/not-found-panel";
 
 export default function PersonNotFound() {
   return (
-    <section className="panel" role="alert">
-      <h1>No such person</h1>
-      <p>
-        This person does not exist. <Link href="/people">Back to People & teams</Link>
-      </p>
-    </section>
+    <NotFoundPanel title="No such person" back={{ href: "/people", label: "Back to People & teams" }}>
+      This person does not exist.
+    </NotFoundPanel>
   );
 }

@@ -1,6 +1,10 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AuditHistory } from "@/components/history/audit-history";
+import { FunctionBadge, LeftBadge, ROLE_LABEL } from "@/components/people/markers";
+import { PeopleCrumbs } from "@/components/people/people-crumbs";
+import styles from "@/components/people/people.module.css";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { formatDay } from "@/lib/catalog/format";
@@ -18,13 +22,10 @@ import {
   listAuditEvents,
 } from "@/lib/people/queries";
 import { parseId } from "@/lib/people/schemas";
-import { AuditHistory } from "../_components/audit-history";
 import { EndedAssignments } from "../_components/ended-assignments";
-import { FunctionBadge, LeftBadge, ROLE_LABEL } from "../_components/markers";
 import { PersonCells } from "../_components/person-cells";
 import { PersonLoadPanel } from "../_components/person-load";
 import { StatusActions } from "../_components/status-actions";
-import styles from "../_components/people.module.css";
 import { readTimeZone } from "@/lib/settings/queries";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -63,9 +64,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     <>
       <header className="page-header page-header-row">
         <div>
-          <p className={styles.crumbs}>
-            <Link href="/people">People & teams</Link>
-          </p>
+          <PeopleCrumbs />
           <h1 className={styles.title}>
             {person.name}{" "}
             {person.deactivatedAt ? <LeftBadge on={formatDay(person.deactivatedAt, timeZone)} /> : null}

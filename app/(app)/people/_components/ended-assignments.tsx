@@ -1,5 +1,6 @@
 import type { Route } from "next";
 import Link from "next/link";
+import { HistoryList } from "@/components/history/history-list";
 import { formatDay } from "@/lib/catalog/format";
 import type { PersonDetail } from "@/lib/people/queries";
 
@@ -9,48 +10,38 @@ const SOURCE_WORD = { app: "in the app", review: "in a review", import: "by an i
 export function EndedAssignments({ detail, timeZone }: { detail: PersonDetail; timeZone: string }) {
   const { endedAssignments: rows, endedCount } = detail;
   return (
-    <section className="panel" aria-labelledby="ended-heading">
-      <h2 id="ended-heading">Ended assignments</h2>
-      {rows.length === 0 ? (
-        <p className="muted">No ended assignments.</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Asset</th>
-                <th scope="col">Concern</th>
-                <th scope="col">Role</th>
-                <th scope="col">Held</th>
-                <th scope="col">Ended by</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>
-                    <Link href={`/assets/${row.asset.key}` as Route}>{row.asset.name}</Link>
-                  </td>
-                  <td>{row.concern.name}</td>
-                  <td>{row.role}</td>
-                  <td>
-                    {formatDay(row.startedAt, timeZone)} – {formatDay(row.endedAt, timeZone)}
-                  </td>
-                  <td>
-                    {row.endedBy?.name ?? "—"}{" "}
-                    <span className="muted">(started {SOURCE_WORD[row.source]})</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {endedCount > rows.length ? (
-        <p className="muted">
-          The latest {rows.length} of {endedCount} ended assignments.
-        </p>
-      ) : null}
-    </section>
+    <HistoryList
+      title="Ended assignments"
+      headingId="ended-heading"
+      empty="No ended assignments."
+      rows={rows}
+      columns={[
+        {
+          header: "Asset",
+          cell: (row) => <Link href={`/assets/${row.asset.key}` as Route}>{row.asset.name}</Link>,
+        },
+        { header: "Concern", cell: (row) => row.concern.name },
+        { header: "Role", cell: (row) => row.role },
+        {
+          header: "Held",
+          cell: (row) => `${formatDay(row.startedAt, timeZone)} – ${formatDay(row.endedAt, timeZone)}`,
+        },
+        {
+          header: "Ended by",
+          cell: (row) => (
+            <>
+              {row.endedBy?.name ?? "—"} <span className="muted">(started {SOURCE_WORD[row.source]})</span>
+            </>
+          ),
+        },
+      ]}
+      footer={
+        endedCount > rows.length ? (
+          <p className="muted">
+            The latest {rows.length} of {endedCount} ended assignments.
+          </p>
+        ) : null
+      }
+    />
   );
 }

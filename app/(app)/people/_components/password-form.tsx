@@ -1,9 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { FormError } from "@/components/forms/form-feedback";
+import { readForm, useWrite } from "@/components/forms/use-write";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/people/schemas";
-import { FieldError, FormMessage } from "./field-error";
-import { readForm, useWrite } from "./use-write";
+import { PasswordField } from "./password-field";
 
 /** An admin sets a new password; it is typed twice because nobody can read it back afterwards. */
 export function PasswordForm({ personId, name }: { personId: number; name: string }) {
@@ -33,38 +34,20 @@ export function PasswordForm({ personId, name }: { personId: number; name: strin
 
   return (
     <form className="form" method="post" onSubmit={submit} noValidate aria-label="Set password">
-      <div className="field">
-        <label htmlFor="person-password">
-          New password{" "}
-          <span className="muted">
-            ({PASSWORD_MIN} to {PASSWORD_MAX} characters)
-          </span>
-        </label>
-        <input
-          id="person-password"
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          maxLength={PASSWORD_MAX}
-          aria-describedby="password-error"
-          aria-invalid={Boolean(errors?.password)}
-        />
-        <FieldError field="password" errors={errors} />
-      </div>
-      <div className="field">
-        <label htmlFor="person-repeat">Repeat it</label>
-        <input
-          id="person-repeat"
-          type="password"
-          name="repeat"
-          autoComplete="new-password"
-          maxLength={PASSWORD_MAX}
-          aria-describedby="repeat-error"
-          aria-invalid={Boolean(errors?.repeat)}
-        />
-        <FieldError field="repeat" errors={errors} />
-      </div>
-      <FormMessage message={message} />
+      <PasswordField
+        name="password"
+        label={
+          <>
+            New password{" "}
+            <span className="muted">
+              ({PASSWORD_MIN} to {PASSWORD_MAX} characters)
+            </span>
+          </>
+        }
+        errors={errors}
+      />
+      <PasswordField name="repeat" label="Repeat it" errors={errors} />
+      <FormError message={message} />
       <div aria-live="polite">
         {done ? (
           <p className="notice notice-success">Password set. Give it to {name} through a safe channel.</p>

@@ -1,7 +1,7 @@
 import Link from "next/link";
+import styles from "@/components/people/people.module.css";
 import { isFiltered, type PeopleFilters } from "@/lib/people/filters";
 import type { TeamOption } from "@/lib/people/team-queries";
-import styles from "./people.module.css";
 
 /** A plain GET form: the filters live in the URL and work without JavaScript. */
 export function PeopleFiltersForm({ filters, teams }: { filters: PeopleFilters; teams: TeamOption[] }) {

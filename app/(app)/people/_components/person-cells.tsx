@@ -1,10 +1,8 @@
-import type { Route } from "next";
-import Link from "next/link";
+import { CellsTable } from "@/components/people/cells-table";
+import styles from "@/components/people/people.module.css";
 import type { CellLabels } from "@/lib/people/queries";
 import type { EvaluatedCell, RaciRole } from "@/lib/rules";
 import { RACI_ROLES } from "@/lib/people/figures";
-import { CellState } from "./cell-state";
-import styles from "./people.module.css";
 
 const ROLE_TITLE: Record<RaciRole, string> = {
   A: "Accountable",
@@ -35,32 +33,7 @@ export function PersonCells({
             {groups[role].length === 0 ? (
               <p className="muted">None.</p>
             ) : (
-              <div className="table-wrap">
-                <table className={`data-table ${styles.cellsTable}`}>
-                  <thead>
-                    <tr>
-                      <th scope="col">Asset</th>
-                      <th scope="col">Concern</th>
-                      <th scope="col">State</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {groups[role].map((cell) => (
-                      <tr key={`${cell.assetId}:${cell.concernId}`}>
-                        <td>
-                          <Link href={`/assets/${cell.assetKey}` as Route}>
-                            {labels.assetNames.get(cell.assetId) ?? cell.assetKey}
-                          </Link>
-                        </td>
-                        <td>{labels.concernNames.get(cell.concernKey) ?? cell.concernKey}</td>
-                        <td>
-                          <CellState cell={cell} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <CellsTable cells={groups[role]} labels={labels} className={styles.cellsTable} />
             )}
           </div>
         ))}

@@ -1,6 +1,6 @@
 import { Stat } from "@/components/ui/stat";
+import styles from "@/components/people/people.module.css";
 import type { PersonLoad } from "@/lib/rules";
-import styles from "./people.module.css";
 
 /**
  * The person's load from the rules engine. The engine leaves out people with no A cell and people who

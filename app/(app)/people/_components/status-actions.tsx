@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import styles from "@/components/people/people.module.css";
 import { postJson } from "@/lib/api/post-json";
-import styles from "./people.module.css";
 
 /** Deactivate (after an explicit confirmation) or reactivate a person; the page reloads its figures after. */
 export function StatusActions({ personId, name, left }: { personId: number; name: string; left: boolean }) {

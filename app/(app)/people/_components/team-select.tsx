@@ -1,5 +1,5 @@
+import { FUNCTION_LABEL } from "@/components/people/markers";
 import type { TeamOption } from "@/lib/people/team-queries";
-import { FUNCTION_LABEL } from "./markers";
 
 /** Team options grouped by function, so marketing and IT teams are told apart at a glance. */
 export function TeamOptions({ teams }: { teams: TeamOption[] }) {

@@ -1,10 +1,10 @@
 import type { Route } from "next";
 import Link from "next/link";
 import { formatPercent } from "@/components/ui/coverage-bar";
+import { CoverageMeter, FunctionBadge } from "@/components/people/markers";
+import styles from "@/components/people/people.module.css";
 import type { TeamOverview } from "@/lib/people/team-queries";
 import type { CoverageFigure } from "@/lib/rules";
-import { CoverageMeter, FunctionBadge } from "./markers";
-import styles from "./people.module.css";
 
 /** One card per team: its function, its people and the coverage of the cells its members hold. */
 export function TeamsOverview({

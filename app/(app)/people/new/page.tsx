@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Forbidden } from "@/components/ui/forbidden";
+import { PeopleCrumbs } from "@/components/people/people-crumbs";
+import styles from "@/components/people/people.module.css";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { listTeamOptions } from "@/lib/people/team-queries";
-import { NewPersonForm } from "../_components/new-person-form";
-import styles from "../_components/people.module.css";
+import { PersonForm } from "../_components/person-form";
 
 export const metadata: Metadata = { title: "New person" };
 
@@ -16,14 +16,12 @@ export default async function NewPersonPage() {
   return (
     <>
       <header className="page-header">
-        <p className={styles.crumbs}>
-          <Link href="/people">People & teams</Link>
-        </p>
+        <PeopleCrumbs />
         <h1>New person</h1>
         <p className="page-lede">Anyone who can own cells, whether or not they sign in to Tandem.</p>
       </header>
       <section className={`panel ${styles.formPanel}`}>
-        <NewPersonForm teams={teams} />
+        <PersonForm teams={teams} />
       </section>
     </>
   );

@@ -1,12 +1,9 @@
-import Link from "next/link";
+import { NotFoundPanel } from "@/components/ui/not-found-panel";
 
 export default function ReviewNotFound() {
   return (
-    <section className="panel" role="alert">
-      <h1>No such review</h1>
-      <p>
-        This review does not exist. <Link href="/review/history">See every team&apos;s reviews</Link>
-      </p>
-    </section>
+    <NotFoundPanel title="No such review" back={{ href: "/review/history", label: "See every team's reviews" }}>
+      This review does not exist.
+    </NotFoundPanel>
   );
 }

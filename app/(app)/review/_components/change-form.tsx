@@ -1,11 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { FieldError } from "@/components/forms/form-feedback";
+import { PersonPicker } from "@/components/forms/person-picker";
 import type { PersonOption } from "@/lib/ownership/cell-detail";
 import type { BoardCell } from "@/lib/review/board";
 import type { ItemView } from "@/lib/review/item-view";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
-import { PersonPicker } from "../../matrix/person-picker";
 import styles from "../review.module.css";
 import type { DecisionPayload } from "./cell-row";
 import { FormShell, useFormErrors } from "./form-shell";
@@ -91,9 +92,4 @@ export function ChangeForm({ cell, item, people, onSave, onCancel }: Props) {
       </p>
     </FormShell>
   );
-}
-
-export function FieldError({ messages }: { messages?: string[] }) {
-  if (!messages?.length) return null;
-  return <p className="field-error">{messages.join(" ")}</p>;
 }

@@ -1,13 +1,13 @@
 "use client";
 
 import { useId, useState } from "react";
+import { FieldError } from "@/components/forms/form-feedback";
 import type { BoardCell } from "@/lib/review/board";
 import type { ItemView } from "@/lib/review/item-view";
 import { FLAG_REASON_LABEL, FLAG_REASONS, type FlagReasonKey } from "@/lib/review/schemas";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
 import styles from "../review.module.css";
 import type { DecisionPayload } from "./cell-row";
-import { FieldError } from "./change-form";
 import { FormShell, useFormErrors } from "./form-shell";
 
 interface Props {

@@ -1,6 +1,8 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
+import { HistoryList } from "@/components/history/history-list";
 import { Pagination } from "@/components/ui/pagination";
+import { SelectField } from "@/components/ui/select-field";
 import { parsePage } from "@/lib/validation/page-number";
 import { requireUser } from "@/lib/auth/session";
 import { submissionStatus } from "@/lib/review/due";
@@ -35,67 +37,42 @@ export default async function ReviewHistoryPage({ searchParams }: { searchParams
         <h2 id="grid-heading">The last {grid.weeks.length} weeks</h2>
         <HistoryGridView grid={grid} />
       </section>
-      <section className="panel" aria-labelledby="list-heading">
-        <h2 id="list-heading">All reviews</h2>
+      <HistoryList
+        title="All reviews"
+        headingId="list-heading"
+        testId="review-list"
+        empty="No review yet."
+        rows={list.rows}
+        columns={[
+          { header: "Week", className: styles.nowrap, cell: (row) => <Link href={`/review/${row.id}` as Route}>{row.isoWeek}</Link> },
+          { header: "Team", cell: (row) => row.teamName },
+          {
+            header: "Status",
+            cell: (row) => {
+              const status = STATUS_SHOWN[submissionStatus(row, row.submittedAt, now, true)];
+              return (
+                <>
+                  <span aria-hidden="true">{status.mark}</span> {row.status === "draft" && status.word === "Missing" ? "Not submitted" : status.word}
+                </>
+              );
+            },
+          },
+          { header: "Submitted", cell: (row) => (row.submittedAt ? `${formatMoment(row.submittedAt, row.timeZone)} · ${row.submittedByName ?? ""}` : "—") },
+          {
+            header: "Decisions",
+            className: styles.minor,
+            cell: (row) => `${row.counts.confirm} confirmed · ${row.counts.change} changed · ${row.counts.flag} flagged · ${row.counts.handoff} handed off`,
+          },
+        ]}
+        footer={<Pagination basePath="/review/history" searchParams={{ team: teamParam ? String(teamParam) : undefined }} page={page} pageSize={REVIEW_PAGE_SIZE} total={list.total} />}
+      >
         <form method="get" className="filters">
-          <label className="field">
-            <span>Team</span>
-            <select name="team" defaultValue={teamParam ? String(teamParam) : ""}>
-              <option value="">Every team</option>
-              {teams.map((team) => (
-                <option key={team.id} value={team.id}>
-                  {team.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label="Team" name="team" value={teamParam} anyLabel="Every team" options={teams.map((team) => ({ value: team.id, label: team.name }))} />
           <button type="submit" className="button button-secondary">
             Apply
           </button>
         </form>
-        <div className="table-wrap">
-          <table className="data-table" data-testid="review-list">
-            <thead>
-              <tr>
-                <th scope="col">Week</th>
-                <th scope="col">Team</th>
-                <th scope="col">Status</th>
-                <th scope="col">Submitted</th>
-                <th scope="col">Decisions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.rows.map((row) => {
-                const status = STATUS_SHOWN[submissionStatus(row, row.submittedAt, now, true)];
-                const statusWord = row.status === "draft" && status.word === "Missing" ? "Not submitted" : status.word;
-                return (
-                  <tr key={row.id}>
-                    <td className={styles.nowrap}>
-                      <Link href={`/review/${row.id}` as Route}>{row.isoWeek}</Link>
-                    </td>
-                    <td>{row.teamName}</td>
-                    <td>
-                      <span aria-hidden="true">{status.mark}</span> {statusWord}
-                    </td>
-                    <td>{row.submittedAt ? `${formatMoment(row.submittedAt, row.timeZone)} · ${row.submittedByName ?? ""}` : "—"}</td>
-                    <td className={styles.minor}>
-                      {row.counts.confirm} confirmed · {row.counts.change} changed · {row.counts.flag} flagged · {row.counts.handoff} handed off
-                    </td>
-                  </tr>
-                );
-              })}
-              {list.rows.length === 0 ? (
-                <tr>
-                  <td colSpan={5} className="muted">
-                    No review yet.
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
-        <Pagination basePath="/review/history" searchParams={{ team: teamParam ? String(teamParam) : undefined }} page={page} pageSize={REVIEW_PAGE_SIZE} total={list.total} />
-      </section>
+      </HistoryList>
     </>
   );
 }

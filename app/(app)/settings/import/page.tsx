@@ -4,8 +4,8 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { canImport } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { fileNameOf, IMPORT_FILES, MAX_DATA_ROWS, MAX_FILE_BYTES } from "@/lib/import-export/formats";
-import { FileFormats } from "./file-formats";
-import { ImportForm } from "./import-form";
+import { FileFormats } from "../_components/file-formats";
+import { ImportForm } from "../_components/import-form";
 import styles from "./import.module.css";
 
 export const metadata: Metadata = { title: "Import and export" };

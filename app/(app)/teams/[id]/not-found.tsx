@@ -1,12 +1,9 @@
-import Link from "next/link";
+import { NotFoundPanel } from "@/components/ui/not-found-panel";
 
 export default function TeamNotFound() {
   return (
-    <section className="panel" role="alert">
-      <h1>No such team</h1>
-      <p>
-        This team does not exist. <Link href="/people">Back to People & teams</Link>
-      </p>
-    </section>
+    <NotFoundPanel title="No such team" back={{ href: "/people", label: "Back to People & teams" }}>
+      This team does not exist.
+    </NotFoundPanel>
   );
 }

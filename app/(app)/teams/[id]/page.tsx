@@ -2,10 +2,11 @@ import type { Metadata, Route } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatPercent } from "@/components/ui/coverage-bar";
+import { AuditHistory } from "@/components/history/audit-history";
+import { CoverageMeter, FunctionBadge } from "@/components/people/markers";
+import { PeopleCrumbs } from "@/components/people/people-crumbs";
+import styles from "@/components/people/people.module.css";
 import { parsePage } from "@/lib/validation/page-number";
-import { AuditHistory } from "@/app/(app)/people/_components/audit-history";
-import { CoverageMeter, FunctionBadge } from "@/app/(app)/people/_components/markers";
-import styles from "@/app/(app)/people/_components/people.module.css";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { listTeamCells, loadOwnershipFigures, sortCellsForList } from "@/lib/people/figures";
@@ -52,9 +53,7 @@ export default async function TeamPage({
     <>
       <header className="page-header page-header-row">
         <div>
-          <p className={styles.crumbs}>
-            <Link href="/people">People & teams</Link>
-          </p>
+          <PeopleCrumbs />
           <h1 className={styles.title}>
             {team.name} <FunctionBadge fn={team.function} />
           </h1>

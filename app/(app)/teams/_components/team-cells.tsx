@@ -1,8 +1,8 @@
 import type { Route } from "next";
 import Link from "next/link";
-import { CellState } from "@/app/(app)/people/_components/cell-state";
-import styles from "@/app/(app)/people/_components/people.module.css";
+import { CellsTable } from "@/components/people/cells-table";
 import { Pagination } from "@/components/ui/pagination";
+import styles from "@/components/people/people.module.css";
 import type { CellLabels } from "@/lib/people/queries";
 import type { EvaluatedCell, RaciRole } from "@/lib/rules";
 
@@ -53,36 +53,7 @@ export function TeamCells({
       {total === 0 ? (
         <p className="muted">No member holds A or R on any cell.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table" data-testid="team-cells">
-            <thead>
-              <tr>
-                <th scope="col">Asset</th>
-                <th scope="col">Concern</th>
-                <th scope="col">Accountable</th>
-                <th scope="col">Responsible</th>
-                <th scope="col">State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cells.map((cell) => (
-                <tr key={`${cell.assetId}:${cell.concernId}`}>
-                  <td>
-                    <Link href={`/assets/${cell.assetKey}` as Route}>
-                      {labels.assetNames.get(cell.assetId) ?? cell.assetKey}
-                    </Link>
-                  </td>
-                  <td>{labels.concernNames.get(cell.concernKey) ?? cell.concernKey}</td>
-                  <td>{holders(cell, "A")}</td>
-                  <td>{holders(cell, "R")}</td>
-                  <td>
-                    <CellState cell={cell} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CellsTable cells={cells} labels={labels} holders={holders} testId="team-cells" />
       )}
       <Pagination
         basePath={`/teams/${teamId}`}

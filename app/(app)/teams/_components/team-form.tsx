@@ -1,12 +1,9 @@
 "use client";
 
-import type { Route } from "next";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { FieldError, FormMessage } from "@/app/(app)/people/_components/field-error";
-import { FUNCTION_LABEL } from "@/app/(app)/people/_components/markers";
-import styles from "@/app/(app)/people/_components/people.module.css";
-import { readForm, useWrite } from "@/app/(app)/people/_components/use-write";
+import { Field, FieldError, fieldProps, FormError } from "@/components/forms/form-feedback";
+import { readForm, useSaveRecord } from "@/components/forms/use-write";
+import { FUNCTION_LABEL } from "@/components/people/markers";
+import styles from "@/components/people/people.module.css";
 import { TEAM_FUNCTIONS, type TeamFunctionValue } from "@/lib/people/schemas";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
 
@@ -17,6 +14,7 @@ const FUNCTION_HINT: Record<TeamFunctionValue, string> = {
 };
 
 const fields = ["name", "function"] as const;
+const PREFIX = "team-";
 
 interface Current {
   name: string;
@@ -30,30 +28,12 @@ export function TeamForm({
 }: {
   team?: { id: number; name: string; function: TeamFunctionValue; updatedAt: string };
 }) {
-  const router = useRouter();
-  const { pending, errors, message, send } = useWrite();
-  const [version, setVersion] = useState(team?.updatedAt);
-  const [theirs, setTheirs] = useState<Current | null>(null);
+  const { pending, errors, message, save, theirs } = useSaveRecord<Current>("/api/teams", "/teams", team);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = readForm(event.currentTarget);
-    const body = { name: form.text("name"), function: form.text("function") };
-    const result = team
-      ? await send<{ id: number }>(
-          `/api/teams/${team.id}`,
-          { ...body, updatedAt: version },
-          { method: "PATCH", fields },
-        )
-      : await send<{ id: number }>("/api/teams", body, { fields });
-    if (result.ok) {
-      router.push(`/teams/${result.data.id}` as Route);
-      router.refresh();
-    } else if (result.code === "conflict" && result.current) {
-      const current = result.current as Current;
-      setTheirs(current);
-      setVersion(current.updatedAt);
-    }
+    await save({ name: form.text("name"), function: form.text("function") }, fields);
   }
 
   return (
@@ -70,21 +50,16 @@ export function TeamForm({
           Your values are below; save to replace theirs.
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor="team-name">Name</label>
+      <Field name="name" label="Name" prefix={PREFIX} errors={errors}>
         <input
-          id="team-name"
-          name="name"
+          {...fieldProps("name", errors, PREFIX)}
           required
           maxLength={TEXT_MAX.label}
           defaultValue={team?.name}
           autoComplete="off"
-          aria-describedby="name-error"
-          aria-invalid={Boolean(errors?.name)}
         />
-        <FieldError field="name" errors={errors} />
-      </div>
-      <fieldset className={styles.radioGroup} aria-describedby="function-error">
+      </Field>
+      <fieldset className={styles.radioGroup} aria-describedby={`${PREFIX}function-error`}>
         <legend>Function</legend>
         {TEAM_FUNCTIONS.map((value) => (
           <label key={value}>
@@ -93,8 +68,8 @@ export function TeamForm({
           </label>
         ))}
       </fieldset>
-      <FieldError field="function" errors={errors} />
-      <FormMessage message={message} />
+      <FieldError id={`${PREFIX}function-error`} messages={errors?.function} />
+      <FormError message={message} />
       <div className="page-actions">
         <button type="submit" className="button button-primary" disabled={pending}>
           {pending ? "Saving…" : team ? "Save changes" : "Create team"}

@@ -1,7 +1,4 @@
-import type { Route } from "next";
-import Link from "next/link";
-import { LeftBadge, LoadFigure, ROLE_LABEL } from "@/app/(app)/people/_components/markers";
-import { formatDay } from "@/lib/catalog/format";
+import { PeopleTable } from "@/components/people/people-table";
 import type { TeamDetail } from "@/lib/people/team-queries";
 import type { PersonLoad } from "@/lib/rules";
 
@@ -20,44 +17,7 @@ export function TeamMembers({
       {members.length === 0 ? (
         <p className="muted">Nobody is in this team yet.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table" data-testid="team-members">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="numeric">
-                  Accountable cells
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => {
-                const load = loads.get(member.id);
-                return (
-                  <tr key={member.id}>
-                    <td>
-                      <Link href={`/people/${member.id}` as Route}>{member.name}</Link>
-                      <div className="muted">{member.email}</div>
-                    </td>
-                    <td>{ROLE_LABEL[member.role]}</td>
-                    <td>
-                      {member.deactivatedAt ? (
-                        <LeftBadge on={formatDay(member.deactivatedAt, timeZone)} />
-                      ) : (
-                        "Active"
-                      )}
-                    </td>
-                    <td className="numeric">
-                      <LoadFigure load={load} left={member.deactivatedAt !== null} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <PeopleTable people={members} loads={loads} timeZone={timeZone} testId="team-members" />
       )}
     </section>
   );

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Forbidden } from "@/components/ui/forbidden";
+import { PeopleCrumbs } from "@/components/people/people-crumbs";
+import styles from "@/components/people/people.module.css";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import styles from "@/app/(app)/people/_components/people.module.css";
 import { TeamForm } from "../_components/team-form";
 
 export const metadata: Metadata = { title: "New team" };
@@ -14,9 +14,7 @@ export default async function NewTeamPage() {
   return (
     <>
       <header className="page-header">
-        <p className={styles.crumbs}>
-          <Link href="/people">People & teams</Link>
-        </p>
+        <PeopleCrumbs />
         <h1>New team</h1>
         <p className="page-lede">
           Its function decides which side of a shared concern its members count for.

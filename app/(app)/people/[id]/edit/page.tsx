@@ -1,15 +1,15 @@
 import type { Metadata, Route } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/ui/forbidden";
+import { PeopleCrumbs } from "@/components/people/people-crumbs";
+import styles from "@/components/people/people.module.css";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { getPersonForEdit } from "@/lib/people/queries";
 import { parseId, signsIn } from "@/lib/people/schemas";
 import { listTeamOptions } from "@/lib/people/team-queries";
-import { EditPersonForm } from "../../_components/edit-person-form";
 import { PasswordForm } from "../../_components/password-form";
-import styles from "../../_components/people.module.css";
+import { PersonForm } from "../../_components/person-form";
 
 export const metadata: Metadata = { title: "Edit person" };
 
@@ -23,15 +23,12 @@ export default async function EditPersonPage({ params }: { params: Promise<{ id:
   return (
     <>
       <header className="page-header">
-        <p className={styles.crumbs}>
-          <Link href="/people">People & teams</Link> /{" "}
-          <Link href={`/people/${person.id}` as Route}>{person.name}</Link>
-        </p>
+        <PeopleCrumbs through={{ href: `/people/${person.id}` as Route, label: person.name }} />
         <h1>Edit {person.name}</h1>
       </header>
       <section className={`panel ${styles.formPanel}`} aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
-        <EditPersonForm person={{ ...person, updatedAt: person.updatedAt.toISOString() }} teams={teams} />
+        <PersonForm person={{ ...person, updatedAt: person.updatedAt.toISOString() }} teams={teams} />
       </section>
       <section className={`panel ${styles.formPanel}`} aria-labelledby="password-heading">
         <h2 id="password-heading">Password</h2>

@@ -1,10 +1,10 @@
 import type { Metadata, Route } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Forbidden } from "@/components/ui/forbidden";
+import { PeopleCrumbs } from "@/components/people/people-crumbs";
+import styles from "@/components/people/people.module.css";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
-import styles from "@/app/(app)/people/_components/people.module.css";
 import { parseId } from "@/lib/people/schemas";
 import { getTeamDetail } from "@/lib/people/team-queries";
 import { TeamForm } from "../../_components/team-form";
@@ -21,10 +21,7 @@ export default async function EditTeamPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <header className="page-header">
-        <p className={styles.crumbs}>
-          <Link href="/people">People & teams</Link> /{" "}
-          <Link href={`/teams/${team.id}` as Route}>{team.name}</Link>
-        </p>
+        <PeopleCrumbs through={{ href: `/teams/${team.id}` as Route, label: team.name }} />
         <h1>Edit {team.name}</h1>
         <p className="page-lede">
           Changing the function changes which side its members count for on every shared concern.

@@ -4,7 +4,7 @@ import { CoveredBadge, GapBadge } from "@/components/ui/gap-badge";
 import type { AssetCellRow, HolderName } from "@/lib/catalog/asset-detail";
 import { formatDay } from "@/lib/catalog/format";
 import type { RaciRole } from "@/lib/rules";
-import { HomeLabel } from "../_components/asset-labels";
+import { HomeLabel } from "./asset-labels";
 import styles from "../assets.module.css";
 
 const ROLES: { role: RaciRole; label: string }[] = [

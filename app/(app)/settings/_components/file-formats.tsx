@@ -1,5 +1,5 @@
 import { COLUMNS, fileNameOf, IMPORT_FILES, type ImportFile } from "@/lib/import-export/formats";
-import styles from "./import.module.css";
+import styles from "../import/import.module.css";
 
 const RULES: Record<ImportFile, string[]> = {
   people: [

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
-import { signInAction, type SignInState } from "./actions";
+import { signInAction, type SignInState } from "../actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, {});

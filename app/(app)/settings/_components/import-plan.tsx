@@ -1,5 +1,5 @@
 import type { ImportPlan } from "@/lib/import-export/plan-types";
-import styles from "./import.module.css";
+import styles from "../import/import.module.css";
 
 /** What an import will do (or did), per file, and every error with where to find it. */
 export function ImportPlanView({ plan, applied }: { plan: ImportPlan; applied: boolean }) {

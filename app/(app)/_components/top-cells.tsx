@@ -6,7 +6,6 @@ import type { HomeCell, TopGap, TopHotspot } from "@/lib/home/top-cells";
 import type { Criticality } from "@/lib/rules";
 import { HOTSPOT_WINDOW_WEEKS } from "@/lib/report/load-report";
 import { reportHref } from "@/lib/report/selection";
-import "./home.css";
 
 /** Home's top five gaps: each cell with its gap types and score, linking to the report drilled down to it. */
 export function TopGaps({ gaps }: { gaps: TopGap[] }) {

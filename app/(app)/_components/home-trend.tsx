@@ -1,5 +1,4 @@
 import { CoverageTrendChart } from "@/components/report/charts/coverage-trend-chart";
-import "@/components/home/home.css";
 import { getHomeTrend } from "@/lib/home/queries";
 
 /** The 12-week coverage trend, streamed in after the rest of Home: reconstructing past weeks takes longer. */

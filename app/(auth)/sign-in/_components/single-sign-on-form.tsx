@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormStatus } from "react-dom";
-import { singleSignOnAction } from "./actions";
+import { singleSignOnAction } from "../actions";
 
 /** "Sign in with <provider>": shown above the password form when SSO is configured. */
 export function SingleSignOnForm({ providerName, callbackUrl }: { providerName: string; callbackUrl?: string }) {

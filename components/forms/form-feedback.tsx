@@ -1,28 +1,28 @@
+import type { ReactNode } from "react";
 import type { FieldErrors } from "@/lib/errors";
-import styles from "../assets.module.css";
+import styles from "./forms.module.css";
 
 /**
- * Form pieces shared by the catalog's forms. Inputs are named `${prefix}${name}`, their errors
+ * What every form says when a save is refused. Inputs are named `${prefix}${name}`, their errors
  * `${prefix}${name}-error`, so a page with several forms keeps its ids unique.
  */
 
 /**
- * The error under one field, in a live region so a screen reader hears it when the server answers.
+ * The error under one field, in a live region so a screen reader hears it when it appears.
  * The region is always rendered: live regions announce changes, not their first appearance.
  */
-export function FieldError({ name, errors, prefix = "" }: { name: string; errors: FieldErrors | undefined; prefix?: string }) {
-  const messages = errors?.[name];
+export function FieldError({ id, messages }: { id?: string; messages: string[] | undefined }) {
   return (
-    <span id={`${prefix}${name}-error`} className="field-error" aria-live="polite" data-testid={`${prefix}${name}-error`}>
+    <span id={id} className="field-error" aria-live="polite" data-testid={id}>
       {messages?.join(" ")}
     </span>
   );
 }
 
-/** The form-level message: why nothing was saved. */
+/** The form-level message: why nothing was saved, announced at once. */
 export function FormError({ message, testId = "form-error" }: { message: string | null; testId?: string }) {
   return (
-    <div aria-live="polite" className="form-error" data-testid={testId} role={message ? "alert" : undefined}>
+    <div className="form-error" role={message ? "alert" : undefined} aria-live="assertive" data-testid={testId}>
       {message}
     </div>
   );
@@ -54,13 +54,13 @@ export function Field({
   children,
 }: {
   name: string;
-  label: string;
+  label: ReactNode;
   prefix?: string;
   errors: FieldErrors | undefined;
   hint?: string;
   optional?: boolean;
   className?: string;
-  children: React.ReactNode;
+  children: ReactNode;
 }) {
   return (
     <div className={className ? `field ${className}` : "field"}>
@@ -74,7 +74,7 @@ export function Field({
           {hint}
         </span>
       ) : null}
-      <FieldError name={name} errors={errors} prefix={prefix} />
+      <FieldError id={`${prefix}${name}-error`} messages={errors?.[name]} />
     </div>
   );
 }

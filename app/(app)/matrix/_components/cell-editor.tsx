@@ -3,11 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { CoveredBadge, GapBadge } from "@/components/ui/gap-badge";
+import { PersonPicker } from "@/components/forms/person-picker";
 import { postJson } from "@/lib/api/post-json";
 import type { CellHolderDetail } from "@/lib/ownership/cell-state";
 import type { PersonOption } from "@/lib/ownership/cell-detail";
 import { evaluateCell, type ConcernHome, type Criticality, type RaciRole, type ReviewDecision, type RulePerson, type RuleSettings } from "@/lib/rules";
-import { PersonPicker } from "./person-picker";
 
 const ROLES: RaciRole[] = ["A", "R", "C", "I"];
 const ROLE_LABEL: Record<RaciRole, string> = { A: "Accountable", R: "Responsible", C: "Consulted", I: "Informed" };

@@ -6,7 +6,7 @@ import type { FileSummary, ImportPlan } from "@/lib/import-export/plan-types";
 import type { ImportMode } from "@/lib/import-export/run-import";
 import { sendImport } from "./send-import";
 import { ImportPlanView } from "./import-plan";
-import styles from "./import.module.css";
+import styles from "../import/import.module.css";
 
 const LABEL: Record<ImportFile, string> = { people: "People", assets: "Assets", assignments: "Assignments" };
 
