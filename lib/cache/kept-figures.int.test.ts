@@ -41,6 +41,22 @@ describe("memoizeByDataVersion", () => {
     expect(await memoizeByDataVersion(db.prisma, "forever", compute, { ...forever, now: start + 5 * KEPT_AT_MOST_MS })).toBe(2);
   });
 
+  it("answers a failed computation after a write with its error, and leaves no rejection unhandled", async () => {
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", listener);
+    try {
+      const options = { carryOver: () => null };
+      await memoizeByDataVersion(db.prisma, "failing-after-write", async () => "first", options);
+      await db.prisma.auditEvent.create({ data: { action: "test.write", entityType: "test", entityId: "1" } });
+      await expect(memoizeByDataVersion(db.prisma, "failing-after-write", () => Promise.reject(new Error("database gone")), options)).rejects.toThrow("database gone");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", listener);
+    }
+  });
+
   it("shares one computation between concurrent callers", async () => {
     let computed = 0;
     const compute = () => new Promise<number>((resolve) => setTimeout(() => resolve(++computed), 50));

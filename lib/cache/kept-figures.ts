@@ -161,7 +161,8 @@ export async function memoizeByDataVersion<T>(prisma: Db, key: string, compute: 
     entry.computedAt = cached.computedAt;
     const carried = carryOverOrCompute(prisma, cached, version, carryOver, compute, () => (entry.computedAt = now));
     entry.value = carried.then((result) => result.value);
-    entry.pending = carried.then((result) => result.pending);
+    // A failed value is dropped with its entry: its pending ids are of no use, and must not go unhandled.
+    entry.pending = carried.then((result) => result.pending, () => []);
   } else {
     entry.pending = readPendingIds(prisma, version).catch(() => []);
     entry.value = compute();
