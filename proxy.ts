@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig } from "@/lib/auth/auth.config";
+import { singleSignOnOrigin } from "@/lib/auth/sso-settings";
 import { readEnvironment } from "@/lib/config/environment";
 import { isDatabaseAvailable } from "@/lib/db/availability";
 import { outageResponse } from "@/lib/db/outage-response";
@@ -16,9 +17,13 @@ const { auth } = NextAuth(authConfig);
  * it answers 503 itself (a page that reloads once the database is back, or JSON for the API);
  * /api/health reports the outage in its own words.
  */
+// Read once: the environment does not change while the server runs.
+const { NODE_ENV } = readEnvironment();
+const signInProvider = singleSignOnOrigin();
+
 export default auth(async (request) => {
   const nonce = createNonce();
-  const policy = contentSecurityPolicy(nonce, { development: readEnvironment().NODE_ENV === "development" });
+  const policy = contentSecurityPolicy(nonce, { development: NODE_ENV === "development", signInProvider });
   const { pathname } = request.nextUrl;
   let response: Response;
   if (pathname !== "/api/health" && !(await isDatabaseAvailable())) {

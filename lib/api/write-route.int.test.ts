@@ -34,7 +34,7 @@ describe("the write wrapper", () => {
     expect(await db.prisma.team.count({ where: { name: "Audited team" } })).toBe(0);
   });
 
-  it("commits a write that recorded its audit event, and one that wrote nothing at all", async () => {
+  it("commits a write that recorded its audit event, and one that wrote nothing at all, locks included", async () => {
     const audited = writeRoute({
       schema,
       policy: anySignedIn,
@@ -48,5 +48,8 @@ describe("the write wrapper", () => {
     expect(await db.prisma.team.count({ where: { name: "Audited team" } })).toBe(1);
     const readOnly = writeRoute({ schema, policy: anySignedIn, handle: ({ tx }) => tx.team.count() });
     expect((await send(readOnly)).status).toBe(200);
+    // A row locked and left as it was (a review's "undo" on an undecided cell) is no change either.
+    const lockOnly = writeRoute({ schema, policy: anySignedIn, handle: ({ tx }) => tx.$queryRaw`SELECT id FROM "Team" FOR UPDATE` });
+    expect((await send(lockOnly)).status).toBe(200);
   });
 });

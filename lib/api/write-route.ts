@@ -62,10 +62,10 @@ export function writeRoute<Schema extends z.ZodType, Data, Params extends Record
       const params = ((await routeContext?.params) ?? {}) as Params;
       const data = await getPrisma().$transaction(
         async (tx) => {
-          const auditedAfter = await newestAuditEventId(tx);
+          const before = await rowsWritten(tx);
           const subject = (await authorizeWrite(route.policy, { user, input, params, tx })) as Subject;
           const result = await route.handle({ user, input, params, tx, subject, audit: (entry) => recordAudit(tx, { ...entry, actorId: user.id }) });
-          await ensureAudited(tx, auditedAfter);
+          ensureAudited(before, await rowsWritten(tx));
           return result;
         },
         { timeout: 30_000, maxWait: 10_000 },
@@ -77,22 +77,25 @@ export function writeRoute<Schema extends z.ZodType, Data, Params extends Record
   };
 }
 
-async function newestAuditEventId(tx: Tx): Promise<number> {
-  const [row] = await tx.$queryRaw<{ id: number }[]>`SELECT coalesce(max(id), 0)::int AS id FROM "AuditEvent"`;
-  return row!.id;
+/** Rows this transaction has inserted, updated or deleted so far: in the audit trail, and in every other table. */
+async function rowsWritten(tx: Tx): Promise<{ audit: number; other: number }> {
+  const [row] = await tx.$queryRaw<{ audit: number; other: number }[]>`
+    SELECT coalesce(sum(n_tup_ins) FILTER (WHERE relname = 'AuditEvent'), 0)::int AS audit,
+           coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del) FILTER (WHERE relname <> 'AuditEvent'), 0)::int AS other
+    FROM pg_stat_xact_user_tables WHERE schemaname = current_schema()`;
+  return row!;
 }
 
 /**
  * A write that changed anything must have recorded its audit event in the same transaction: the audit
- * trail is the history screens read and what kept figures follow (lib/cache/kept-figures.ts). A transaction
- * that wrote nothing has no transaction id; the events it inserted carry its id as their `xmin`, and their
- * ids are above any event committed before it began.
+ * trail is the history screens read and what kept figures follow (lib/cache/kept-figures.ts). The counts
+ * are PostgreSQL's own for the transaction, so a write that changed nothing (undoing an undecided cell,
+ * with the review only locked) passes, and no way of writing escapes them.
  */
-async function ensureAudited(tx: Tx, auditedAfter: number): Promise<void> {
-  const [row] = await tx.$queryRaw<{ audited: boolean }[]>`
-    SELECT pg_current_xact_id_if_assigned() IS NULL
-        OR EXISTS (SELECT 1 FROM "AuditEvent" WHERE id > ${auditedAfter} AND xmin = pg_current_xact_id_if_assigned()::xid) AS audited`;
-  if (!row!.audited) throw new Error("A write changed data without recording an audit event; it was rolled back.");
+function ensureAudited(before: { audit: number; other: number }, after: { audit: number; other: number }): void {
+  if (after.other > before.other && after.audit === before.audit) {
+    throw new Error("A write changed data without recording an audit event; it was rolled back.");
+  }
 }
 
 async function readJson(request: Request): Promise<unknown> {

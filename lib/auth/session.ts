@@ -4,6 +4,7 @@ import { cache } from "react";
 import { getPrisma } from "@/lib/db/client";
 import { auth } from "./auth";
 import { SESSION_ABSOLUTE_MAX_SECONDS } from "./auth.config";
+import { revokeSession } from "./revoked-sessions";
 
 export type Role = "admin" | "manager" | "viewer";
 
@@ -72,4 +73,10 @@ export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/sign-in");
   return user;
+}
+
+/** Signing out: the request's session is revoked in the database, so no copy of its cookie works any more. */
+export async function revokeCurrentSession(): Promise<void> {
+  const claims = await getSessionClaims();
+  if (claims) await revokeSession(getPrisma(), claims);
 }

@@ -1,5 +1,6 @@
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { type Environment } from "@/lib/config/environment";
 import { createPrismaClient } from "@/lib/db/client";
 import { ensureDatabaseExists } from "@/lib/db/migrate";
 import { prepareDatabase } from "@/lib/commands/prepare-database";
@@ -12,8 +13,8 @@ import { runImport } from "@/lib/import-export/run-import";
 
 /** The command-line side of import and export (`npm run import|export`); scripts/ only wires process to these. */
 
-/** Only what the commands read, so tests pass a plain object. */
-export type Environment = Record<string, string | undefined>;
+/** Only what the commands read (from `readEnvironment()`), so tests pass a plain object. */
+type CommandEnvironment = Pick<Environment, "DATABASE_URL">;
 
 export interface Output {
   log: (line: string) => void;
@@ -26,7 +27,7 @@ const EXPORT_USAGE = "Usage: npm run export -- <folder>";
 const CLI_TRANSACTION = { timeout: 10 * 60_000, maxWait: 30_000 };
 
 /** Returns the exit code: 0 when imported (or previewed with --dry-run) without errors, 1 otherwise. */
-export async function importCommand(args: string[], env: Environment, out: Output): Promise<number> {
+export async function importCommand(args: string[], env: CommandEnvironment, out: Output): Promise<number> {
   const dryRun = args.includes("--dry-run");
   const [folder, ...rest] = args.filter((arg) => arg !== "--dry-run");
   if (!folder || folder.startsWith("-") || rest.length) return fail(out, IMPORT_USAGE);
@@ -60,7 +61,7 @@ export async function importCommand(args: string[], env: Environment, out: Outpu
   }
 }
 
-export async function exportCommand(args: string[], env: Environment, out: Output): Promise<number> {
+export async function exportCommand(args: string[], env: CommandEnvironment, out: Output): Promise<number> {
   const [folder, ...rest] = args;
   if (!folder || folder.startsWith("-") || rest.length) return fail(out, EXPORT_USAGE);
   const url = env.DATABASE_URL;

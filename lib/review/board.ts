@@ -1,10 +1,9 @@
-import type { PolicyUser } from "@/lib/auth/policy";
 import type { Db } from "@/lib/db/client";
 import type { PersonOption } from "@/lib/ownership/cell-detail";
 import { cellKey, type ConcernHome, type Criticality, type Gap, type RaciRole } from "@/lib/rules";
 import { loadSnapshotAt } from "@/lib/ownership/current-snapshot";
 import { pageOfCells, type BoardPageRequest, type BoardPagination } from "./board-page";
-import { getReviewHeader, type ReviewHeader } from "./header";
+import type { ReviewHeader } from "./header";
 import { itemViewSelect, toItemView, type ItemView } from "./item-view";
 import { loadReviewCells } from "./scope";
 
@@ -66,20 +65,8 @@ export interface ReviewBoardPage {
 /**
  * The board of one page of the review: the review's cells are found (and their decisions counted) in
  * full, the page's cells alone get their asset names and named holders, as a large team's review runs to
- * thousands of cells.
+ * thousands of cells. A review not created yet has its scope and no decisions.
  */
-export async function loadReviewBoard(
-  prisma: Db,
-  reviewId: number,
-  viewer: Pick<PolicyUser, "id" | "role" | "teamId">,
-  now: Date,
-  request: BoardPageRequest,
-): Promise<ReviewBoardPage | null> {
-  const header = await getReviewHeader(prisma, reviewId, viewer, now);
-  return header && loadBoardOf(prisma, header, now, request);
-}
-
-/** The board of the review `header` names; a review not created yet has its scope and no decisions. */
 export async function loadBoardOf(prisma: Db, header: ReviewHeader, now: Date, request: BoardPageRequest): Promise<ReviewBoardPage> {
   const itemRows = header.id === null ? [] : await prisma.reviewItem.findMany({ where: { reviewId: header.id }, select: itemViewSelect });
   const items = new Map(itemRows.map((row) => [cellKey(row.assetId, row.concernId), toItemView(row)]));

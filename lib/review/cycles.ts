@@ -9,9 +9,9 @@ type Tx = Prisma.TransactionClient;
 type Audit = (entry: Omit<AuditEntry, "actorId">) => Promise<void>;
 
 /**
- * Review cycles and reviews are created when first needed: the cycle of an ISO week when anyone first
- * opens a review of it, a team's review when its manager (or an admin) first opens it. Both inserts skip
- * duplicates, so two people opening the same review at once get the same row.
+ * Review cycles and reviews are created when first written to: the cycle of an ISO week with the first
+ * review of it, a team's review by its manager's (or an admin's) first decision, or `POST /api/reviews`.
+ * Both inserts skip duplicates, so two people starting the same review at once get the same row.
  */
 
 export async function ensureCycle(tx: Tx, isoWeek: string, timeZone: string) {
@@ -36,12 +36,17 @@ export async function openReview(tx: Tx, user: PolicyUser, teamId: number, isoWe
   });
   if (created.count === 1) {
     await audit({ action: "review.opened", entityType: "review", entityId: review.id, after: { isoWeek, teamId, status: "draft" } });
-  } else if (review.managerId === null && asManager !== null) {
-    // An admin opened it first: the first manager to open it becomes its manager.
-    await tx.review.update({ where: { id: review.id }, data: { managerId: asManager } });
-    await audit({ action: "review.manager-assigned", entityType: "review", entityId: review.id, after: { managerId: asManager } });
+  } else {
+    await claimReview(tx, review, user, audit);
   }
   return review.id;
+}
+
+/** A review an admin started gets its manager when the first manager works on it. */
+export async function claimReview(tx: Tx, review: { id: number; managerId: number | null }, user: PolicyUser, audit: Audit): Promise<void> {
+  if (review.managerId !== null || user.role !== "manager") return;
+  await tx.review.update({ where: { id: review.id }, data: { managerId: user.id } });
+  await audit({ action: "review.manager-assigned", entityType: "review", entityId: review.id, after: { managerId: user.id } });
 }
 
 /**

@@ -6,6 +6,7 @@ import { loadCellState } from "@/lib/ownership/cell-state";
 import { listCellsHandedOffTo } from "@/lib/ownership/handoffs";
 import { computeReviewScope, type ReviewDecision } from "@/lib/rules";
 import { ensureEditable, type LockedReview } from "./access";
+import { claimReview } from "./cycles";
 import { describeItemForAudit, itemViewSelect, toItemView, type ItemView } from "./item-view";
 import { listUndecided } from "./review-cells";
 import { FLAG_REASON_TO_DB, type CellRef, type DecideItemInput } from "./schemas";
@@ -30,6 +31,7 @@ export interface DecideResult {
 export async function decideItem(tx: Tx, user: PolicyUser, review: LockedReview, input: DecideItemInput, audit: Audit, now = new Date()): Promise<DecideResult> {
   const reviewId = review.id;
   ensureEditable(review, now);
+  await claimReview(tx, review, user, audit);
   const cell = await findCellOfReview(tx, review, input, now);
   await checkDecision(tx, review, input, now);
 
@@ -89,6 +91,7 @@ export async function clearItem(tx: Tx, review: LockedReview, input: CellRef, au
 export async function confirmAllUnchanged(tx: Tx, user: PolicyUser, review: LockedReview, audit: Audit, now = new Date()): Promise<{ items: ItemView[] }> {
   const reviewId = review.id;
   ensureEditable(review, now);
+  await claimReview(tx, review, user, audit);
   const decided = await tx.reviewItem.findMany({ where: { reviewId }, select: { assetId: true, concernId: true } });
   const { cells } = await loadReviewCells(tx, review.team, review.cycle, decided, now);
   const undecided = listUndecided(cells, decided);

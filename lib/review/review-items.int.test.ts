@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tools/testing/test-database";
-import { loadReviewBoard } from "./board";
 import { clearItem, confirmAllUnchanged, decideItem } from "./item-actions";
-import { asReviewWrite, countRows, expectRefused, NOW, openTeamReview, reviewCellsOf, seedReviewFixture, type ReviewFixture } from "@/tools/testing/review-fixture";
+import { asReviewWrite, countRows, expectRefused, loadBoardPage, NOW, openTeamReview, reviewCellsOf, seedReviewFixture, type ReviewFixture } from "@/tools/testing/review-fixture";
 import type { DecideItemInput } from "./schemas";
 
 describe("review drafts: opening, autosaved decisions, undo and confirm-all", () => {
@@ -72,7 +71,7 @@ describe("review drafts: opening, autosaved decisions, undo and confirm-all", ()
     const events = await db.prisma.auditEvent.findMany({ where: { entityType: "review", entityId: String(reviewId), action: "review-item.decided" } });
     expect(events).toHaveLength(4);
 
-    const board = (await loadReviewBoard(db.prisma, reviewId, fixture.users.itManager, NOW, { page: 1, undecidedOnly: false }))?.board;
+    const board = await loadBoardPage(db.prisma, reviewId, fixture.users.itManager, NOW);
     const shown = board!.cells.find((c) => c.assetKey === fourth!.assetKey && c.concernKey === fourth!.concernKey)!;
     expect(shown.item?.decision).toBe("change");
     expect(shown.holders.length).toBeGreaterThan(0);
@@ -94,7 +93,7 @@ describe("review drafts: opening, autosaved decisions, undo and confirm-all", ()
     const rows = await db.prisma.reviewItem.findMany({ where: { reviewId, assetId: cell!.assetId, concernId: cell!.concernId } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ decision: "flag", decidedById: second.id, decidedAt: later });
-    const board = (await loadReviewBoard(db.prisma, reviewId, fixture.users.itManager, later, { page: 1, undecidedOnly: false }))?.board;
+    const board = await loadBoardPage(db.prisma, reviewId, fixture.users.itManager, later);
     expect(board!.cells.find((c) => c.assetId === cell!.assetId && c.concernId === cell!.concernId)?.item).toMatchObject({
       decidedByName: "Sam Second",
       decision: "flag",

@@ -60,6 +60,21 @@ describe("the review screen of a week nobody has written to yet", () => {
     expect(again.view.board.cells.find((c) => c.key === cell.key)?.item?.decision).toBe("confirm");
   });
 
+  it("names as its manager the first manager who decides on a review an admin started", async () => {
+    const team = fixture.teamId["Web Platform"]!;
+    const week = { teamId: team, isoWeek: isoWeekOf(NOW, "UTC") };
+    await db.prisma.review.deleteMany({ where: { teamId: team, cycle: { isoWeek: week.isoWeek } } });
+    const { id } = await asWrite(db.prisma, fixture.users.admin, (tx, audit) => openWeekReview(tx, fixture.users.admin, week, audit, NOW));
+    expect((await db.prisma.review.findUniqueOrThrow({ where: { id } })).managerId).toBeNull();
+    const screen = (await getReviewScreen(manager, {}, NOW)) as Extract<Awaited<ReturnType<typeof getReviewScreen>>, { kind: "review" }>;
+    if (screen.view.kind !== "board") throw new Error("expected the working board");
+    const cell = screen.view.board.cells[0]!;
+    await asReviewWrite(db.prisma, fixture.users.itManager, id, (tx, review, audit) =>
+      decideItem(tx, fixture.users.itManager, review, { assetKey: cell.assetKey, concernKey: cell.concernKey, decision: "confirm", note: null }, audit, NOW),
+    );
+    expect((await db.prisma.review.findUniqueOrThrow({ where: { id } })).managerId).toBe(fixture.users.itManager.id);
+  });
+
   it("refuses to open a review of a week other than this one or the last", async () => {
     await expect(
       asWrite(db.prisma, fixture.users.itManager, (tx, audit) =>

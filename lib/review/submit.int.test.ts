@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadOwnershipSnapshot } from "@/lib/ownership/snapshot";
 import type { EvaluatedCell } from "@/lib/rules";
 import { useTestDatabase } from "@/tools/testing/test-database";
-import { loadReviewBoard } from "./board";
 import { clearItem, confirmAllUnchanged, decideItem } from "./item-actions";
 import {
   asReviewWrite,
@@ -15,6 +14,7 @@ import {
   reviewCellsOf,
   seedReviewFixture,
   type ReviewFixture,
+  loadBoardPage,
 } from "@/tools/testing/review-fixture";
 import type { DecideItemInput } from "./schemas";
 import { reopenReview, submitReview } from "./submit";
@@ -150,7 +150,7 @@ describe("submitting a review", () => {
     expect(nextWeek.some((c) => c.assetId === handedOff.assetId && c.concernId === handedOff.concernId)).toBe(true);
 
     const nextReview = await openTeamReview(db.prisma, as("admin"), dataEngineering, NEXT_WEEK);
-    const board = (await loadReviewBoard(db.prisma, nextReview, as("admin"), NEXT_WEEK, { page: 1, undecidedOnly: false }))?.board;
+    const board = await loadBoardPage(db.prisma, nextReview, as("admin"), NEXT_WEEK);
     expect(board!.header.isoWeek).toBe("2026-W49");
     const cell = board!.cells.find((c) => c.assetId === handedOff.assetId && c.concernId === handedOff.concernId)!;
     expect(cell.handoffs).toEqual([{ fromTeamName: "Web Platform", byName: "Tom Becker", note: "Data Engineering runs this now.", at: NOW }]);

@@ -30,6 +30,9 @@ export const ALLOWED: Record<Layer, readonly Layer[]> = {
 };
 
 /** The layer of a file, or of an import specifier (`lib/rules`, a folder's index; `lib/errors`, without its extension). */
+/** Screens and route handlers call their area's queries and writes: they never reach the database themselves. */
+const DATABASE_MODULES = ["lib/db/client", "lib/db/generated"];
+
 export function layerOf(file: string): Layer {
   const top = file.split("/")[0]!;
   if (TEST_RUNNER_CONFIG.has(file)) return "tools";
@@ -91,6 +94,8 @@ export function findViolations(root: string): Violation[] {
         violations.push({ file, imports: target, rule: "only tests run tests" });
       } else if (!isTestFile(file) && to !== from && !ALLOWED[from].includes(to)) {
         violations.push({ file, imports: target, rule: `${from} may not import ${to}` });
+      } else if (!isTestFile(file) && (from === "app" || from === "components") && DATABASE_MODULES.some((module) => `${target}/`.startsWith(`${module}/`))) {
+        violations.push({ file, imports: target, rule: `${from} may not reach the database itself` });
       }
     }
   }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { buildIsStale, NEXT_BIN } from "@/lib/commands/next-process";
+import { readEnvironment } from "@/lib/config/environment";
 
 /**
  * Builds the app when the build is missing or older than the code, as `npm start` does.
@@ -12,7 +13,7 @@ export async function ensureProductionBuild(
   track: (child: ChildProcess) => void,
 ): Promise<"current" | "built" | "kept-stale"> {
   if (!(await buildIsStale())) return "current";
-  if (process.env.TANDEM_SKIP_BUILD === "true" && existsSync(path.join(".next", "BUILD_ID"))) {
+  if (readEnvironment().TANDEM_SKIP_BUILD && existsSync(path.join(".next", "BUILD_ID"))) {
     log("The build is older than the code; measuring it anyway (TANDEM_SKIP_BUILD=true).");
     return "kept-stale";
   }

@@ -1,4 +1,4 @@
-import { CookieJar, signInWithPassword } from "@/tools/harness/cookie-jar";
+import { CookieJar, signInWithPassword } from "@/tools/harness/sign-in-over-http";
 
 export interface TimedResponse {
   status: number;

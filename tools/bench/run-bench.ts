@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import pg from "pg";
+import { readEnvironment } from "@/lib/config/environment";
 import { findFreePort } from "@/lib/db/embedded";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-catalog";
 import { launchAppServer } from "@/tools/harness/app-server";
@@ -62,10 +63,9 @@ export async function runBench(
   const loadBefore = os.loadavg();
   const build = await ensureProductionBuild(log, (child) => cleanup.addChild("stop the build", child));
 
-  log(
-    `Creating the bench database (${process.env.DATABASE_URL ? "on DATABASE_URL's server" : "embedded PostgreSQL"}) ...`,
-  );
-  const database = await createBenchDatabase(process.env.DATABASE_URL || undefined);
+  const { DATABASE_URL: serverUrl } = readEnvironment();
+  log(`Creating the bench database (${serverUrl ? "on DATABASE_URL's server" : "embedded PostgreSQL"}) ...`);
+  const database = await createBenchDatabase(serverUrl);
   cleanup.add("remove the bench database", () => database.dispose());
   const loaded = await loadBenchOrganisation(
     database.url,

@@ -1,4 +1,4 @@
-import { CookieJar, signInWithPassword } from "@/tools/harness/cookie-jar";
+import { CookieJar, signInWithPassword } from "@/tools/harness/sign-in-over-http";
 import type { RequestKind, RequestRecord } from "./requests";
 
 /**

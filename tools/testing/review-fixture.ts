@@ -8,7 +8,9 @@ import { AppError } from "@/lib/errors";
 import type { EvaluatedCell } from "@/lib/rules";
 import { authorizeAs } from "@/tools/testing/authorize";
 import { reviewOfOwnTeam, type LockedReview } from "@/lib/review/access";
+import { loadBoardOf, type ReviewBoard } from "@/lib/review/board";
 import { openReview } from "@/lib/review/cycles";
+import { getReviewHeader } from "@/lib/review/header";
 import { isoWeekOf } from "@/lib/review/iso-week";
 import { loadReviewCells } from "@/lib/review/scope";
 
@@ -89,4 +91,11 @@ export async function countRows(db: Db) {
     db.review.count({ where: { status: "submitted" } }),
   ]);
   return { assignments, confirmations, items, newOwners, audit, submitted };
+}
+
+/** One page of a review's board, as the review screen loads it for `viewer`. */
+export async function loadBoardPage(db: Db, reviewId: number, viewer: PolicyUser, now: Date): Promise<ReviewBoard> {
+  const header = await getReviewHeader(db, reviewId, viewer, now);
+  if (!header) throw new Error(`No review ${reviewId}`);
+  return (await loadBoardOf(db, header, now, { page: 1, undecidedOnly: false })).board;
 }

@@ -52,6 +52,8 @@ export function PagedBoard({
   return (
     <>
       <ReviewBoardView
+        // One board per team and week: a board kept across a link to another week would keep this one's state.
+        key={`${board.header.team.id}/${board.header.isoWeek}`}
         board={board}
         pagination={pagination}
         showAllHref={showHref(false)}
