@@ -52,6 +52,27 @@ describe("the gap report on the demo organisation", () => {
     expect(rows.map((row) => `${row.asset_key}/${row.gap_type}`)).toEqual(report.gaps.map((gap) => `${gap.assetKey}/${gap.type}`));
   });
 
+  it("counts an assignment that started and ended within the hotspot window as one ownership change", async () => {
+    const [hotspot] = (await loadReport(db.prisma, {})).hotspots;
+    const holder = await db.prisma.person.findFirstOrThrow({ where: { deactivatedAt: null, role: "none" } });
+    const asset = await db.prisma.asset.findUniqueOrThrow({ where: { key: hotspot!.assetKey } });
+    const concern = await db.prisma.concern.findUniqueOrThrow({ where: { key: hotspot!.concernKey } });
+    const day = 86_400_000;
+    await db.prisma.assignment.create({
+      data: {
+        assetId: asset.id,
+        concernId: concern.id,
+        personId: holder.id,
+        role: "I",
+        source: "app",
+        startedAt: new Date(Date.now() - 10 * day),
+        endedAt: new Date(Date.now() - 5 * day),
+      },
+    });
+    const after = (await loadReport(db.prisma, {})).hotspots.find((h) => h.assetKey === hotspot!.assetKey && h.concernKey === hotspot!.concernKey);
+    expect(after?.ownershipChanges).toBe(hotspot!.ownershipChanges + 1);
+  });
+
   it("refuses an invalid flag with a message", () => {
     const result = spawnSync(process.execPath, [...TSX_NODE_ARGS, "scripts/report.ts", "--as-of", "yesterday"], {
       env: { ...process.env, DATABASE_URL: db.url },

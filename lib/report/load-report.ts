@@ -32,7 +32,14 @@ export interface LoadedReport extends Report {
   settings: RuleSettings;
 }
 
-type AssignmentEvent = { assetId: number; concernId: number; at: Date; kind: "assignment-started" | "assignment-ended"; source: "app" | "review" | "import" };
+type AssignmentEvent = {
+  assetId: number;
+  concernId: number;
+  assignmentId: number;
+  at: Date;
+  kind: "assignment-started" | "assignment-ended";
+  source: "app" | "review" | "import";
+};
 
 /** Everything the report reads besides the snapshot: the activity of the hotspot window and the names of things. */
 export interface ReportSources {
@@ -55,10 +62,10 @@ function onlyAssignmentsOf(cells: readonly { assetId: number; concernId: number 
 
 function loadAssignmentEvents(prisma: Db, windowStart: Date, asOf: Date, cells?: readonly { assetId: number; concernId: number }[]): Promise<AssignmentEvent[]> {
   return prisma.$queryRaw<AssignmentEvent[]>`
-    SELECT "assetId", "concernId", "startedAt" AS at, 'assignment-started' AS kind, source::text AS source
+    SELECT "assetId", "concernId", id AS "assignmentId", "startedAt" AS at, 'assignment-started' AS kind, source::text AS source
     FROM "Assignment" WHERE "startedAt" > ${windowStart} AND "startedAt" <= ${asOf} ${onlyAssignmentsOf(cells)}
     UNION ALL
-    SELECT "assetId", "concernId", "endedAt" AS at, 'assignment-ended' AS kind, source::text AS source
+    SELECT "assetId", "concernId", id AS "assignmentId", "endedAt" AS at, 'assignment-ended' AS kind, source::text AS source
     FROM "Assignment" WHERE "endedAt" > ${windowStart} AND "endedAt" <= ${asOf} ${onlyAssignmentsOf(cells)}`;
 }
 

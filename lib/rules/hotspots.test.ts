@@ -15,9 +15,9 @@ const people = makePeople(
 const collab = (overrides: Partial<EvaluatedCell> = {}) =>
   makeEvaluated({ holders: [holder(1, "A"), holder(2, "R")], ...overrides }, people);
 
-function event(cell: EvaluatedCell, kind: CellActivity["kind"], at: Date, source?: CellActivity["source"]) {
+function event(cell: EvaluatedCell, kind: CellActivity["kind"], at: Date, source?: CellActivity["source"], assignmentId?: number) {
   const base: CellActivity = { assetId: cell.assetId, concernId: cell.concernId, kind, at };
-  return source === undefined ? base : { ...base, source };
+  return { ...base, ...(source === undefined ? {} : { source }), ...(assignmentId === undefined ? {} : { assignmentId }) };
 }
 
 describe("isCollaborationCell", () => {
@@ -29,8 +29,9 @@ describe("isCollaborationCell", () => {
     expect(isCollaborationCell(collab({ holders: [holder(5, "A"), holder(2, "R")] }), people)).toBe(false);
   });
 
-  it("counts an inactive holder's function", () => {
-    expect(isCollaborationCell(collab({ holders: [holder(1, "A"), holder(4, "R")] }), people)).toBe(true);
+  it("counts active holders only: one who has left works with nobody (DESIGN.md section 3)", () => {
+    expect(isCollaborationCell(collab({ holders: [holder(1, "A"), holder(4, "R")] }), people)).toBe(false);
+    expect(isCollaborationCell(collab({ holders: [holder(1, "A"), holder(4, "R"), holder(2, "C")] }), people)).toBe(true);
   });
 });
 
@@ -87,6 +88,21 @@ describe("scoreHotspots", () => {
     });
   });
 
+  it("counts each assignment once, started and ended in the window alike, and no holder who has left", () => {
+    // Active: 1 (marketing), 2 and 2 again (IT, as A and C), 3 (marketing); 4 (IT) has left.
+    const cell = collab({ assetCriticality: "medium", holders: [holder(1, "A"), holder(2, "R"), holder(2, "C"), holder(3, "C"), holder(4, "C")] });
+    const activity = [
+      // Assignment 70 started and ended in the window: one change. 71 started before it and ended in it: one.
+      event(cell, "assignment-started", daysBefore(20), "app", 70),
+      event(cell, "assignment-ended", daysBefore(10), "review", 70),
+      event(cell, "assignment-started", daysBefore(60), "app", 71),
+      event(cell, "assignment-ended", daysBefore(5), "app", 71),
+    ];
+    const [hotspot] = scoreHotspots([cell], people, activity, AS_OF);
+    // Distinct active holders 1, 2, 3: (1 + 0 flags + 2 changes + 0 hand-offs + (3 - 2)) x 2 (medium).
+    expect(hotspot).toMatchObject({ ownershipChanges: 2, distinctHolders: 3, score: 8 });
+  });
+
   it("counts events in (asOf - 8 weeks, asOf] only", () => {
     const cell = collab();
     const activity = [
@@ -133,22 +149,23 @@ describe("rollUpHotspots", () => {
       // Teams 10 and 11 (marketing) with 20 (IT): feeds pairs 10-20 and 11-20.
       collab({ concernKey: "privacy", holders: [holder(1, "A"), holder(3, "R"), holder(2, "C")] }),
       collab({ concernKey: "privacy", assetCriticality: "critical" }),
-      // Inactive person 4 still brings team 21; person 5 (other) brings no team.
+      // Person 4 has left and brings no team; person 5 (other) brings none either: no hotspot then.
       collab({ concernKey: "tracking", holders: [holder(1, "A"), holder(4, "R"), holder(5, "C")] }),
+      collab({ concernKey: "tracking", holders: [holder(1, "A"), holder(4, "R"), holder(2, "C")] }),
     ];
     const scored = scoreHotspotsWithHolders(cells, people, [], AS_OF);
     // In the order of the cells, each with its A, R and C holders; ranked, they are `scoreHotspots`.
-    expect(scored.map(({ hotspot }) => hotspot.score)).toEqual([2, 5, 2]);
-    expect(scored.map(({ holderIds }) => holderIds)).toEqual([[1, 3, 2], [1, 2], [1, 4, 5]]);
+    // The third: 1 + max(0, 2 active holders - 2), the holder who has left not counted.
+    expect(scored.map(({ hotspot }) => hotspot.score)).toEqual([2, 5, 1]);
+    expect(scored.map(({ holderIds }) => holderIds)).toEqual([[1, 3, 2], [1, 2], [1, 2]]);
     expect(rankHotspots(scored.map(({ hotspot }) => hotspot))).toEqual(scoreHotspots(cells, people, [], AS_OF));
     const rollUps = rollUpHotspots(scored, people);
     expect(rollUps.byConcern).toEqual([
       { concernKey: "privacy", score: 7, cells: 2 },
-      { concernKey: "tracking", score: 2, cells: 1 },
+      { concernKey: "tracking", score: 1, cells: 1 },
     ]);
     expect(rollUps.byTeamPair).toEqual([
-      { marketingTeamId: 10, itTeamId: 20, score: 7, cells: 2 },
-      { marketingTeamId: 10, itTeamId: 21, score: 2, cells: 1 },
+      { marketingTeamId: 10, itTeamId: 20, score: 8, cells: 3 },
       { marketingTeamId: 11, itTeamId: 20, score: 2, cells: 1 },
     ]);
   });

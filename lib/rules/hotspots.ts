@@ -1,5 +1,5 @@
 import { cellNumber } from "./as-of";
-import { includesBothFunctions, listHolderIds } from "./holders";
+import { includesBothFunctions, isPersonActive, listHolderIds } from "./holders";
 import { compareCellKeys } from "./order";
 import { CRITICALITY_WEIGHT } from "./weights";
 import type { CellActivity, CellInput, EvaluatedCell, Hotspot, RulePerson } from "./types";
@@ -9,9 +9,17 @@ const WEEK_MS = 7 * 86_400_000;
 /** The roles whose holders make a cell a place where marketing and IT work together. */
 export const COLLABORATION_ROLES = ["A", "R", "C"] as const;
 
-/** A cell whose A, R and C holders include both a marketing and an IT person (inactive ones too). */
+/**
+ * The people who make a cell a place of collaboration: its active A, R and C holders, distinct. A holder
+ * who has left works with nobody any more, and counts neither for the two sides nor for the holders.
+ */
+export function listCollaborators(cell: CellInput, people: Map<number, RulePerson>): number[] {
+  return listHolderIds(cell, COLLABORATION_ROLES).filter((personId) => isPersonActive(personId, people));
+}
+
+/** A cell whose active A, R and C holders include both a marketing and an IT person. */
 export function isCollaborationCell(cell: CellInput, people: Map<number, RulePerson>): boolean {
-  return includesBothFunctions(listHolderIds(cell, COLLABORATION_ROLES), people);
+  return includesBothFunctions(listCollaborators(cell, people), people);
 }
 
 /**
@@ -19,8 +27,9 @@ export function isCollaborationCell(cell: CellInput, people: Map<number, RulePer
  * ties by asset key then concern key. The window is (asOf - windowWeeks, asOf]: an event exactly at
  * asOf counts, one exactly windowWeeks earlier belongs to the previous window.
  *
- * Assignment events count as ownership changes unless their assignment came from an import, for its
- * start and its end alike; an event without a source is not an import and counts.
+ * Ownership changes are the cell's assignments that started or ended in the window, each assignment once
+ * (one both started and ended in it is one change), not counting those an import created; an event
+ * without a source is not an import and counts.
  */
 export function scoreHotspots(
   cells: EvaluatedCell[],
@@ -37,7 +46,7 @@ export function rankHotspots(hotspots: Hotspot[]): Hotspot[] {
   return hotspots.sort((a, b) => b.score - a.score || compareCellKeys(a, b));
 }
 
-/** A scored hotspot with its cell's A, R and C holders (distinct people), which its roll-ups are made of. */
+/** A scored hotspot with its cell's active A, R and C holders (distinct people), which its roll-ups are made of. */
 export interface ScoredHotspot {
   hotspot: Hotspot;
   holderIds: number[];
@@ -58,11 +67,16 @@ export function scoreHotspotsWithHolders(
   const start = end - windowWeeks * WEEK_MS;
   // Counted per cell in one pass over the window's events: no list of events per cell to build and walk.
   const countsByCell = new Map<number, ActivityCounts>();
+  const changedAssignments = new Set<number>();
   for (const event of activity) {
     const at = event.at.getTime();
     if (at <= start || at > end) continue;
     const kind = event.kind === "flag" ? "flags" : event.kind === "handoff" ? "handoffs" : isOwnershipChange(event) ? "ownershipChanges" : null;
     if (kind === null) continue;
+    if (kind === "ownershipChanges" && event.assignmentId !== undefined) {
+      if (changedAssignments.has(event.assignmentId)) continue;
+      changedAssignments.add(event.assignmentId);
+    }
     const key = cellNumber(event.assetId, event.concernId);
     let counts = countsByCell.get(key);
     if (!counts) countsByCell.set(key, (counts = { flags: 0, handoffs: 0, ownershipChanges: 0 }));
@@ -72,7 +86,7 @@ export function scoreHotspotsWithHolders(
   const scored: ScoredHotspot[] = [];
   for (const cell of cells) {
     if (!cell.inScope) continue;
-    const holderIds = listHolderIds(cell, COLLABORATION_ROLES);
+    const holderIds = listCollaborators(cell, people);
     if (!includesBothFunctions(holderIds, people)) continue;
     const { flags, handoffs, ownershipChanges } = countsByCell.get(cellNumber(cell.assetId, cell.concernId)) ?? NO_ACTIVITY;
     const distinctHolders = holderIds.length;

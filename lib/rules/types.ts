@@ -101,6 +101,8 @@ export interface CellActivity {
   kind: "flag" | "handoff" | "assignment-started" | "assignment-ended";
   /** For assignment events: where the assignment came from (imports do not count as ownership changes). */
   source?: AssignmentSource;
+  /** For assignment events: which assignment, so that one started and ended in the window counts once. */
+  assignmentId?: number;
 }
 
 export interface Hotspot {
