@@ -36,6 +36,20 @@ test.describe("Concerns & kinds as the admin", () => {
     await expect(page.getByTestId(`concern-row-${key}`).getByRole("checkbox", { name: `${name} applies to Social account` })).not.toBeChecked();
   });
 
+  test("a new kind gets the concerns that apply to every kind at once", async ({ page }) => {
+    await page.goto("/catalog");
+    const privacy = page.getByTestId("concern-row-privacy-compliance");
+    await expect(privacy.getByRole("checkbox", { name: /applies to every kind/ })).toBeChecked();
+    const key = uniqueKey("e2e-kind");
+    const form = page.getByRole("form", { name: "Add an asset kind" });
+    await form.getByLabel("Key").fill(key);
+    await form.getByLabel("Label").fill(`Kind ${key}`);
+    await form.getByRole("button", { name: "Add kind" }).click();
+    await expect(form).toContainText("2 concerns apply to every kind, this one included");
+    await expect(privacy.getByRole("checkbox", { name: `Privacy & compliance (GDPR, CCPA, consent) applies to Kind ${key}` })).toBeChecked();
+    await expect(page.getByTestId("concern-row-content").getByRole("checkbox", { name: `Content & messaging applies to Kind ${key}` })).not.toBeChecked();
+  });
+
   test("refuses a taken concern key next to the field", async ({ page }) => {
     await page.goto("/catalog");
     const form = page.getByRole("form", { name: "Add a concern" });

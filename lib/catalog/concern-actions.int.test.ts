@@ -34,7 +34,7 @@ describe("concern and asset-kind writes", () => {
 
     const [event] = await auditOf("concern", "accessibility");
     expect(event).toMatchObject({ action: "concern.created", actorId: admin.id });
-    expect(event!.after).toEqual({ key: "accessibility", name: "Accessibility", home: "shared", description: "WCAG", kindKeys: ["mobile-app", "website"] });
+    expect(event!.after).toEqual({ key: "accessibility", name: "Accessibility", home: "shared", description: "WCAG", appliesToEveryKind: false, kindKeys: ["mobile-app", "website"] });
   });
 
   it("refuses a taken concern key, and unknown kinds, writing nothing", async () => {
@@ -106,14 +106,31 @@ describe("concern and asset-kind writes", () => {
 
   it("adds an asset kind, refuses a taken key, and audits", async () => {
     const kind = await run((tx) => createAssetKind(tx, admin, createAssetKindSchema.parse({ key: "podcast", label: "Podcast" })));
-    expect(kind).toEqual({ key: "podcast", label: "Podcast" });
+    // DESIGN.md gives privacy-compliance and security-access to every kind, those added later too.
+    expect(kind).toEqual({ key: "podcast", label: "Podcast", concernKeys: ["privacy-compliance", "security-access"] });
+    const applying = await db.prisma.concernApplicability.findMany({ where: { kind: { key: "podcast" } }, select: { concern: { select: { key: true } } } });
+    expect(applying.map((row) => row.concern.key).sort()).toEqual(["privacy-compliance", "security-access"]);
     const kinds = await db.prisma.assetKind.findMany({ orderBy: { sortOrder: "asc" } });
     expect(kinds.at(-1)!.key).toBe("podcast");
     const [event] = await auditOf("asset-kind", "podcast");
-    expect(event).toMatchObject({ action: "asset-kind.created", actorId: admin.id, after: { key: "podcast", label: "Podcast" } });
+    expect(event).toMatchObject({ action: "asset-kind.created", actorId: admin.id, after: { key: "podcast", label: "Podcast", concernKeys: ["privacy-compliance", "security-access"] } });
 
     const taken = await refusal((tx) => createAssetKind(tx, admin, createAssetKindSchema.parse({ key: "website", label: "Web" })));
     expect(taken.code).toBe("conflict");
+  });
+
+  it("makes a concern apply to every kind, kinds added later included; turned off, it keeps its kinds", async () => {
+    const allKinds = (await db.prisma.assetKind.findMany({ select: { key: true } })).map((kind) => kind.key).sort();
+    const everyKind = await run((tx) => updateConcern(tx, admin, "content", updateConcernSchema.parse({ appliesToEveryKind: true, kindKeys: ["website"] })));
+    expect(everyKind).toMatchObject({ appliesToEveryKind: true, kindKeys: allKinds });
+    await run((tx) => createAssetKind(tx, admin, createAssetKindSchema.parse({ key: "kiosk", label: "In-store kiosk" })));
+    expect((await getCatalog(db.prisma)).concerns.find((concern) => concern.key === "content")!.kindKeys).toContain("kiosk");
+
+    const off = await run((tx) => updateConcern(tx, admin, "content", updateConcernSchema.parse({ appliesToEveryKind: false })));
+    expect(off).toMatchObject({ appliesToEveryKind: false, kindKeys: [...allKinds, "kiosk"].sort() });
+    expect((await auditOf("concern", "content")).at(-1)!.after).toEqual({ appliesToEveryKind: false });
+    const later = await run((tx) => createAssetKind(tx, admin, createAssetKindSchema.parse({ key: "billboard", label: "Billboard" })));
+    expect(later.concernKeys).not.toContain("content");
   });
 
   it("counts each concern's cells in scope on the catalog page", async () => {

@@ -19,6 +19,8 @@ export interface ConcernRecord {
   name: string;
   home: ConcernHomeValue;
   description: string | null;
+  /** Applies to every asset kind, kinds added later included. */
+  appliesToEveryKind: boolean;
   kindKeys: string[];
   updatedAt: string;
 }
@@ -29,6 +31,7 @@ const CONCERN_SELECT = {
   name: true,
   home: true,
   description: true,
+  appliesToEveryKind: true,
   updatedAt: true,
   appliesTo: { select: { kind: { select: { key: true } } } },
 } satisfies Prisma.ConcernSelect;
@@ -41,9 +44,15 @@ function toRecord(concern: LoadedConcern): ConcernRecord {
     name: concern.name,
     home: concern.home,
     description: concern.description,
+    appliesToEveryKind: concern.appliesToEveryKind,
     kindKeys: concern.appliesTo.map((row) => row.kind.key).sort(),
     updatedAt: concern.updatedAt.toISOString(),
   };
+}
+
+/** Every kind's key: the list of a concern that applies to every kind. */
+async function listAllKindKeys(tx: Tx): Promise<string[]> {
+  return (await tx.assetKind.findMany({ select: { key: true } })).map((kind) => kind.key).sort();
 }
 
 /** Kind ids for keys, refusing the whole write when one is unknown. */
@@ -65,13 +74,15 @@ export async function createConcern(tx: Tx, user: PolicyUser, input: CreateConce
   if (await tx.concern.findUnique({ where: { key: input.key }, select: { id: true } })) {
     throw new AppError("conflict", KEY_TAKEN, { fieldErrors: { key: [KEY_TAKEN] } });
   }
-  const kindIds = await resolveKindIds(tx, input.kindKeys ?? []);
+  const everyKind = input.appliesToEveryKind ?? false;
+  const kindIds = await resolveKindIds(tx, everyKind ? await listAllKindKeys(tx) : (input.kindKeys ?? []));
   const created = await tx.concern.create({
     data: {
       key: input.key,
       name: input.name,
       home: input.home,
       description: input.description ?? null,
+      appliesToEveryKind: everyKind,
       sortOrder: await nextSortOrder(tx.concern.aggregate({ _max: { sortOrder: true } })),
       appliesTo: { create: kindIds.map((kindId) => ({ kindId })) },
     },
@@ -86,8 +97,10 @@ export async function createConcern(tx: Tx, user: PolicyUser, input: CreateConce
 export const STALE_CONCERN_MESSAGE = "Someone changed this concern in the meantime. Nothing was saved: the page now shows their version.";
 
 /**
- * Edits a concern's fields and the kinds it applies to (the full list: kinds left out stop applying).
- * When the caller sends the `updatedAt` it loaded, a concern changed since then is refused, not overwritten.
+ * Edits a concern's fields and the kinds it applies to (the full list: kinds left out stop applying). A
+ * concern that applies to every kind applies to all of them, whatever list is sent; turning that off
+ * keeps the kinds it has and stops adding new ones. When the caller sends the `updatedAt` it loaded, a
+ * concern changed since then is refused, not overwritten.
  */
 export async function updateConcern(tx: Tx, user: PolicyUser, key: string, input: UpdateConcernInput): Promise<ConcernRecord> {
   const concern = await tx.concern.findUnique({ where: { key }, select: CONCERN_SELECT });
@@ -96,16 +109,19 @@ export async function updateConcern(tx: Tx, user: PolicyUser, key: string, input
   if (input.updatedAt !== undefined && new Date(input.updatedAt).getTime() !== concern.updatedAt.getTime()) {
     throw new AppError("conflict", STALE_CONCERN_MESSAGE, { current });
   }
-  const kindIds = input.kindKeys === undefined ? null : await resolveKindIds(tx, input.kindKeys);
+  const appliesToEveryKind = input.appliesToEveryKind ?? current.appliesToEveryKind;
+  const kindKeys = appliesToEveryKind ? await listAllKindKeys(tx) : input.kindKeys;
+  const kindIds = kindKeys === undefined ? null : await resolveKindIds(tx, kindKeys);
   const next = {
     name: input.name ?? current.name,
     home: input.home ?? current.home,
     description: input.description === undefined ? current.description : input.description,
-    kindKeys: input.kindKeys ?? current.kindKeys,
+    appliesToEveryKind,
+    kindKeys: kindKeys ?? current.kindKeys,
   };
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
-  for (const field of ["name", "home", "description", "kindKeys"] as const) {
+  for (const field of ["name", "home", "description", "appliesToEveryKind", "kindKeys"] as const) {
     if (JSON.stringify(current[field]) === JSON.stringify(next[field])) continue;
     before[field] = current[field];
     after[field] = next[field];
@@ -115,7 +131,7 @@ export async function updateConcern(tx: Tx, user: PolicyUser, key: string, input
   // Touching updatedAt even when only the kinds change makes every edit visible to the version check.
   const updated = await tx.concern.updateMany({
     where: { id: concern.id, updatedAt: concern.updatedAt },
-    data: { name: next.name, home: next.home, description: next.description, updatedAt: new Date() },
+    data: { name: next.name, home: next.home, description: next.description, appliesToEveryKind, updatedAt: new Date() },
   });
   if (updated.count !== 1) throw new AppError("conflict", STALE_CONCERN_MESSAGE);
   if (kindIds !== null) {
@@ -126,14 +142,18 @@ export async function updateConcern(tx: Tx, user: PolicyUser, key: string, input
   return toRecord(await tx.concern.findUniqueOrThrow({ where: { id: concern.id }, select: CONCERN_SELECT }));
 }
 
-export async function createAssetKind(tx: Tx, user: PolicyUser, input: CreateAssetKindInput): Promise<{ key: string; label: string }> {
+/** A new kind, with the concerns that apply to every kind applying to it too. */
+export async function createAssetKind(tx: Tx, user: PolicyUser, input: CreateAssetKindInput): Promise<{ key: string; label: string; concernKeys: string[] }> {
   if (await tx.assetKind.findUnique({ where: { key: input.key }, select: { id: true } })) {
     throw new AppError("conflict", KEY_TAKEN, { fieldErrors: { key: [KEY_TAKEN] } });
   }
   const kind = await tx.assetKind.create({
     data: { key: input.key, label: input.label, sortOrder: await nextSortOrder(tx.assetKind.aggregate({ _max: { sortOrder: true } })) },
-    select: { key: true, label: true },
+    select: { id: true, key: true, label: true },
   });
-  await recordAudit(tx, { actorId: user.id, action: "asset-kind.created", entityType: "asset-kind", entityId: kind.key, after: kind });
-  return kind;
+  const everyKind = await tx.concern.findMany({ where: { appliesToEveryKind: true }, select: { id: true, key: true }, orderBy: { key: "asc" } });
+  await tx.concernApplicability.createMany({ data: everyKind.map((concern) => ({ concernId: concern.id, kindId: kind.id })) });
+  const created = { key: kind.key, label: kind.label, concernKeys: everyKind.map((concern) => concern.key) };
+  await recordAudit(tx, { actorId: user.id, action: "asset-kind.created", entityType: "asset-kind", entityId: kind.key, after: created });
+  return created;
 }

@@ -15,6 +15,8 @@ export interface CatalogConcern {
   name: string;
   home: ConcernHomeValue;
   description: string | null;
+  /** Applies to every asset kind, kinds added later included. */
+  appliesToEveryKind: boolean;
   kindKeys: string[];
   updatedAt: string;
   /** Cells in scope now and how many are covered, from the rules engine. */
@@ -36,6 +38,7 @@ export async function getCatalog(db: Db = getPrisma(), asOfDate?: Date): Promise
         name: true,
         home: true,
         description: true,
+        appliesToEveryKind: true,
         updatedAt: true,
         appliesTo: { select: { kind: { select: { key: true } } } },
       },
@@ -53,6 +56,7 @@ export async function getCatalog(db: Db = getPrisma(), asOfDate?: Date): Promise
       name: concern.name,
       home: concern.home,
       description: concern.description,
+      appliesToEveryKind: concern.appliesToEveryKind,
       kindKeys: concern.appliesTo.map((row) => row.kind.key).sort(),
       updatedAt: concern.updatedAt.toISOString(),
       coverage: coverageOf(cellsByConcern.get(concern.key) ?? []),

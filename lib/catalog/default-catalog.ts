@@ -131,7 +131,7 @@ export async function ensureDefaultCatalog(prisma: Db): Promise<{ created: boole
       data: DEFAULT_ASSET_KINDS.map((kind, index) => ({ ...kind, sortOrder: index })),
     });
     await tx.concern.createMany({
-      data: DEFAULT_CONCERNS.map(({ appliesTo: _appliesTo, ...concern }, index) => ({ ...concern, sortOrder: index })),
+      data: DEFAULT_CONCERNS.map(({ appliesTo, ...concern }, index) => ({ ...concern, sortOrder: index, appliesToEveryKind: appliesTo === EVERY_KIND })),
     });
     const kinds = new Map((await tx.assetKind.findMany()).map((kind) => [kind.key, kind.id]));
     const concerns = new Map((await tx.concern.findMany()).map((concern) => [concern.key, concern.id]));

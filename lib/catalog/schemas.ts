@@ -78,6 +78,7 @@ export const createConcernSchema = z.object({
   name: nameSchema("concern", TEXT_MAX.name),
   home: z.enum(CONCERN_HOMES, { error: "Choose marketing, IT or shared." }),
   description: optionalText(TEXT_MAX.description),
+  appliesToEveryKind: z.boolean().optional(),
   kindKeys: kindKeysSchema.optional(),
 });
 
@@ -85,6 +86,7 @@ export const updateConcernSchema = z.object({
   name: nameSchema("concern", TEXT_MAX.name).optional(),
   home: z.enum(CONCERN_HOMES, { error: "Choose marketing, IT or shared." }).optional(),
   description: optionalText(TEXT_MAX.description),
+  appliesToEveryKind: z.boolean().optional(),
   kindKeys: kindKeysSchema.optional(),
   updatedAt: z.iso.datetime().max(TEXT_MAX.timestamp).optional(),
 });

@@ -29,7 +29,7 @@ export default async function CatalogPage() {
         <h2 id="grid-heading">Where each concern applies</h2>
         <p className={`muted ${styles.legend}`}>
           {canEdit
-            ? "Ticking or clearing a box saves at once. A cleared box takes its cells out of every figure; their owners stay in history and come back if you tick it again."
+            ? "Ticking or clearing a box saves at once. A cleared box takes its cells out of every figure; their owners stay in history and come back if you tick it again. \"Every kind\" makes a concern apply to every kind, those added later too."
             : "Only admins change where concerns apply."}
         </p>
         <ApplicabilityGrid concerns={catalog.concerns} kinds={catalog.kinds} canEdit={canEdit} />

@@ -10,7 +10,8 @@ import styles from "../catalog.module.css";
 
 /**
  * Concern x kind grid. For admins each tick saves at once (the concern's whole list of kinds, with the
- * version it was loaded at), then the page reloads its figures: the cells in scope follow.
+ * version it was loaded at), then the page reloads its figures: the cells in scope follow. "Every kind"
+ * makes a concern apply to all kinds, those added later included.
  */
 export function ApplicabilityGrid({ concerns, kinds, canEdit }: { concerns: CatalogConcern[]; kinds: CatalogKind[]; canEdit: boolean }) {
   return (
@@ -26,6 +27,9 @@ export function ApplicabilityGrid({ concerns, kinds, canEdit }: { concerns: Cata
                 <span>{kind.label}</span>
               </th>
             ))}
+            <th scope="col" className={styles.kindHead} title="Applies to every kind, also kinds added later">
+              <span>Every kind</span>
+            </th>
             <th scope="col" className={styles.count}>
               Cells in scope
             </th>
@@ -45,26 +49,30 @@ export function ApplicabilityGrid({ concerns, kinds, canEdit }: { concerns: Cata
 function ApplicabilityRow({ concern, kinds, canEdit }: { concern: CatalogConcern; kinds: CatalogKind[]; canEdit: boolean }) {
   const router = useRouter();
   const [kindKeys, setKindKeys] = useState(concern.kindKeys);
+  const [everyKind, setEveryKind] = useState(concern.appliesToEveryKind);
   const [version, setVersion] = useState(concern.updatedAt);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function toggle(kindKey: string, checked: boolean) {
-    const previous = kindKeys;
-    const next = checked ? [...kindKeys, kindKey].sort() : kindKeys.filter((key) => key !== kindKey);
-    setKindKeys(next);
+  async function save(change: { kindKeys: string[] } | { appliesToEveryKind: boolean }) {
     setPending(true);
     setError(null);
-    const result = await postJson<ConcernRecord>(`/api/concerns/${encodeURIComponent(concern.key)}`, { kindKeys: next, updatedAt: version }, "PATCH");
+    const result = await postJson<ConcernRecord>(`/api/concerns/${encodeURIComponent(concern.key)}`, { ...change, updatedAt: version }, "PATCH");
     setPending(false);
     if (result.ok) {
-      setKindKeys(result.data.kindKeys);
       setVersion(result.data.updatedAt);
+      setEveryKind(result.data.appliesToEveryKind);
     } else {
-      setKindKeys(previous);
       setError(result.error);
     }
+    setKindKeys(result.ok ? result.data.kindKeys : kindKeys);
     router.refresh();
+  }
+
+  function toggle(kindKey: string, checked: boolean) {
+    const next = checked ? [...kindKeys, kindKey].sort() : kindKeys.filter((key) => key !== kindKey);
+    setKindKeys(next);
+    void save({ kindKeys: next });
   }
 
   const { inScope, covered } = concern.coverage;
@@ -83,13 +91,22 @@ function ApplicabilityRow({ concern, kinds, canEdit }: { concern: CatalogConcern
         <td key={kind.key} className={styles.check}>
           <input
             type="checkbox"
-            checked={kindKeys.includes(kind.key)}
-            disabled={!canEdit || pending}
+            checked={everyKind || kindKeys.includes(kind.key)}
+            disabled={!canEdit || pending || everyKind}
             onChange={(event) => toggle(kind.key, event.target.checked)}
             aria-label={`${concern.name} applies to ${kind.label}`}
           />
         </td>
       ))}
+      <td className={styles.check}>
+        <input
+          type="checkbox"
+          checked={everyKind}
+          disabled={!canEdit || pending}
+          onChange={(event) => void save({ appliesToEveryKind: event.target.checked })}
+          aria-label={`${concern.name} applies to every kind, also kinds added later`}
+        />
+      </td>
       <td className={styles.count} data-testid={`cells-${concern.key}`}>
         <strong>{inScope}</strong>
         {inScope > 0 ? <span className="muted"> ({covered} covered)</span> : null}

@@ -8,7 +8,7 @@ import { AddForm } from "./add-form";
 const EMPTY = { key: "", label: "" };
 const PREFIX = "new-kind-";
 
-/** Adds an asset kind; no concern applies to it until ticked in the grid. */
+/** Adds an asset kind; the concerns marked "Every kind" apply to it at once, the others once ticked in the grid. */
 export function NewKindForm() {
   return (
     <AddForm
@@ -17,7 +17,9 @@ export function NewKindForm() {
       empty={EMPTY}
       prefix={PREFIX}
       submitLabel="Add kind"
-      added={(kind: { label: string }) => `Added the kind "${kind.label}".`}
+      added={(kind: { label: string; concernKeys: string[] }) =>
+        `Added the kind "${kind.label}"${kind.concernKeys.length ? `; ${kind.concernKeys.length === 1 ? "1 concern applies" : `${kind.concernKeys.length} concerns apply`} to every kind, this one included` : ""}.`
+      }
     >
       {(input, errors) => (
         <div className={styles.formRow}>
