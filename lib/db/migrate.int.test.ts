@@ -2,9 +2,10 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { useTestDatabase } from "@/tools/testing/test-database";
-import { applyMigrations, MigrationError, readMigrations } from "./migrate";
+import { databaseNameOf, withDatabaseName } from "./database-url";
+import { applyMigrations, dropDatabase, ensureDatabaseExists, MigrationError, readMigrations } from "./migrate";
 
 async function migrationsDir(migrations: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "tandem-migrations-"));
@@ -76,5 +77,46 @@ describe("applyMigrations", () => {
       "20990101000002_broken": 'CREATE TABLE "HalfDone" (id int);',
     });
     expect(await applyMigrations(db.url, fixed)).toEqual(["20990101000002_broken"]);
+  });
+});
+
+describe("the migration of concerns that apply to every kind", () => {
+  it("marks privacy-compliance and security-access in a catalog made before it, and gives them every kind", async () => {
+    const template = inject("templateDatabaseUrl");
+    const url = withDatabaseName(template, `${databaseNameOf(template)}_every_kind`);
+    await ensureDatabaseExists(url);
+    try {
+      const all = await readMigrations();
+      const before = all.filter((migration) => migration.name < "20261203100000_concerns_for_every_kind");
+      await applyMigrations(url, await migrationsDir(Object.fromEntries(before.map((migration) => [migration.name, migration.sql]))));
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`INSERT INTO "AssetKind" (key, label) VALUES ('website', 'Website'), ('podcast', 'Podcast')`);
+        await client.query(`INSERT INTO "Concern" (key, name, home, "updatedAt") VALUES ('privacy-compliance', 'Privacy', 'shared', now()), ('content', 'Content', 'marketing', now())`);
+        await client.query(`INSERT INTO "ConcernApplicability" ("concernId", "kindId") SELECT c.id, k.id FROM "Concern" c, "AssetKind" k WHERE k.key = 'website'`);
+      } finally {
+        await client.end();
+      }
+      // The partial run recorded the same migration names, so only the rest applies now.
+      await applyMigrations(url);
+      const after = new pg.Client({ connectionString: url });
+      await after.connect();
+      try {
+        const { rows } = await after.query<{ key: string; every: boolean; kinds: string }>(
+          `SELECT c.key, c."appliesToEveryKind" AS every, string_agg(k.key, ',' ORDER BY k.key) AS kinds
+           FROM "Concern" c JOIN "ConcernApplicability" a ON a."concernId" = c.id JOIN "AssetKind" k ON k.id = a."kindId"
+           GROUP BY c.key, c."appliesToEveryKind" ORDER BY c.key`,
+        );
+        expect(rows).toEqual([
+          { key: "content", every: false, kinds: "website" },
+          { key: "privacy-compliance", every: true, kinds: "podcast,website" },
+        ]);
+      } finally {
+        await after.end();
+      }
+    } finally {
+      await dropDatabase(url);
+    }
   });
 });
