@@ -271,6 +271,27 @@ describe("buildReport: person load", () => {
     expect(loadOf(report, "max")).toMatchObject({ accountableCells: 6, overloaded: true, overloadReasons: ["concern:content"] });
   });
 
+  it("counts over the whole organisation whatever the filters, which only choose whom to list", () => {
+    const org = new TestOrganisation();
+    addAccountableCells(org, "m", 5, "mia", "low");
+    addAccountableCells(org, "x", 6, "max", "low");
+    addAccountableCells(org, "i", 9, "ian", "low");
+    // Filtered to the Brand team (mia, max, leo), the content cells it holds are 11 of 20: max still holds
+    // 6 of the organisation's 20 (30%, overloaded) and mia 5 (25%, not), as on the People page.
+    const brand = org.report({ filters: { team: 1 } });
+    expect(brand.personLoad.map((load) => [load.email, load.accountableCells, load.overloaded])).toEqual([
+      ["max@example.org", 6, true],
+      ["mia@example.org", 5, false],
+      ["leo@example.org", 0, false],
+    ]);
+    // A filter on the assets (a kind no cell has) changes no one's load, and lists everyone active.
+    const crm = org.report({ filters: { kind: "crm" } });
+    expect(loadOf(crm, "max")).toMatchObject({ accountableCells: 6, overloaded: true });
+    expect(crm.personLoad).toHaveLength(7);
+    // A function lists its people: IT is ian, ivy and dan.
+    expect(org.report({ filters: { function: "it" } }).personLoad.map((load) => load.email)).toEqual(["ian@example.org", "dan@example.org", "ivy@example.org"]);
+  });
+
   it("applies the share only to a concern with at least 20 cells in scope", () => {
     const nineteen = addAccountableCells(new TestOrganisation(), "c", 19, "mia", "low");
     expect(loadOf(nineteen.report(), "mia")).toMatchObject({ accountableCells: 19, overloaded: false });
@@ -301,7 +322,15 @@ describe("buildReport as of a past date", () => {
     expect(gapCellsOf(report)).toEqual(["new/content", "handed/content", "leaver/content"]);
     expect(report.gaps.filter((gap) => gap.assetKey === "leaver").map((gap) => gap.type)).toEqual(["inactive-owner"]);
     expect(report.coverage.overall).toMatchObject({ inScope: 4, covered: 1 });
-    expect(report.personLoad.map((load) => load.email)).toEqual(["max@example.org"]);
+    // Every active person is listed, those accountable for nothing with 0, after the others.
+    expect(report.personLoad.map((load) => [load.email, load.accountableCells])).toEqual([
+      ["max@example.org", 1],
+      ["dan@example.org", 0],
+      ["ian@example.org", 0],
+      ["ivy@example.org", 0],
+      ["mia@example.org", 0],
+      ["olga@example.org", 0],
+    ]);
   });
 
   it("then: holders current then, people active then, confirmations made by then, assets that existed then", () => {
@@ -315,6 +344,7 @@ describe("buildReport as of a past date", () => {
       ["late-confirm/content", "stale", 4],
     ]);
     expect(report.coverage.overall).toMatchObject({ inScope: 4, covered: 3 });
-    expect(report.personLoad.map((load) => load.email)).toEqual(["leo@example.org", "max@example.org", "mia@example.org"]);
+    expect(report.personLoad.filter((load) => load.accountableCells > 0).map((load) => load.email)).toEqual(["leo@example.org", "max@example.org", "mia@example.org"]);
+    expect(report.personLoad).toHaveLength(7);
   });
 });

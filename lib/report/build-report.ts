@@ -164,7 +164,9 @@ export function buildReport(input: ReportInput): Report {
       score: pair.score,
       cells: pair.cells,
     })),
-    personLoad: computePersonLoad(cells, people, input.settings).map((load) => ({
+    personLoad: computePersonLoad(input.cells, people, input.settings)
+      .filter((load) => isListedForLoad(people.get(load.personId), filters))
+      .map((load) => ({
       email: load.email,
       name: personById.get(load.personId)?.name ?? load.email,
       accountableCells: load.accountableCells,
@@ -175,6 +177,18 @@ export function buildReport(input: ReportInput): Report {
     gapsByTypeAndTeam: [...gapsByType.entries()].map(([type, entry]) => ({ type, ...entry })),
     heatmap: heatmapSquares.map(({ kind, concern, cells: list }) => ({ kind, concern, ...coverageOf(list) })),
   };
+}
+
+/**
+ * Whom the person-load chart lists under the filters: a team's members, people of a function (both
+ * sides for `shared`), everyone otherwise. The load itself is the whole organisation's.
+ */
+function isListedForLoad(person: RulePerson | undefined, filters: ReportFilters): boolean {
+  if (!person) return false;
+  if (filters.team !== undefined && person.teamId !== filters.team) return false;
+  if (filters.function === "shared") return person.function === "marketing" || person.function === "it";
+  if (filters.function) return person.function === filters.function;
+  return true;
 }
 
 function emptyFigure(): CoverageFigure {

@@ -10,10 +10,11 @@ interface LoadTally {
 }
 
 /**
- * Person load (single points of failure) of DESIGN.md section 3, for every active person holding A on
- * at least one in-scope cell. People with no such cell are omitted: they carry no load to show, and
- * inactive holders are reported by the `inactive-owner` gap instead. Sorted by accountableCells
- * descending, then email.
+ * Person load (single points of failure) of DESIGN.md section 3, for every active person, with 0 for
+ * those accountable for nothing; inactive holders are reported by the `inactive-owner` gap instead. The
+ * cells are the whole organisation's (the shares are of each concern's in-scope cells): a report's
+ * filters choose whom to list, never what a person's load is. Sorted by accountableCells descending,
+ * then email.
  */
 export function computePersonLoad(
   cells: EvaluatedCell[],
@@ -22,24 +23,20 @@ export function computePersonLoad(
 ): PersonLoad[] {
   const concernSizes = new Map<string, number>();
   const tallies = new Map<number, LoadTally>();
+  for (const person of people.values()) {
+    if (person.active) tallies.set(person.id, { person, accountableCells: 0, highCriticalCells: 0, cellsByConcern: new Map() });
+  }
 
   for (const cell of cells) {
     if (!cell.inScope) continue;
     concernSizes.set(cell.concernKey, (concernSizes.get(cell.concernKey) ?? 0) + 1);
     for (const personId of listHolderIds(cell, ["A"])) {
-      const person = people.get(personId);
-      if (!person?.active) continue;
-      const tally = tallies.get(personId) ?? {
-        person,
-        accountableCells: 0,
-        highCriticalCells: 0,
-        cellsByConcern: new Map<string, number>(),
-      };
+      const tally = tallies.get(personId);
+      if (!tally) continue;
       tally.accountableCells += 1;
       if (cell.assetCriticality === "high" || cell.assetCriticality === "critical")
         tally.highCriticalCells += 1;
       tally.cellsByConcern.set(cell.concernKey, (tally.cellsByConcern.get(cell.concernKey) ?? 0) + 1);
-      tallies.set(personId, tally);
     }
   }
 
