@@ -68,10 +68,13 @@ describe("isPastDue and isOverdue", () => {
     expect(isPastDue(window, at("2026-11-28T05:00:00.000Z"))).toBe(true);
   });
 
-  it("is overdue only while not submitted", () => {
-    const after = at("2026-11-29T12:00:00Z");
-    expect(isOverdue(window, null, after)).toBe(true);
-    expect(isOverdue(window, at("2026-11-29T08:00:00Z"), after)).toBe(false);
+  it("is overdue once its week has ended, while not submitted; past due on the weekend is not overdue yet", () => {
+    // The week ends Sunday 24:00 in New York: Monday 05:00 UTC.
+    expect(window.closesAt).toEqual(at("2026-11-30T05:00:00.000Z"));
+    expect(isOverdue(window, null, at("2026-11-29T12:00:00Z"))).toBe(false);
+    expect(isOverdue(window, null, at("2026-11-30T04:59:59.999Z"))).toBe(false);
+    expect(isOverdue(window, null, at("2026-11-30T05:00:00.000Z"))).toBe(true);
+    expect(isOverdue(window, at("2026-11-29T08:00:00Z"), at("2026-12-01T12:00:00Z"))).toBe(false);
     expect(isOverdue(window, null, at("2026-11-25T12:00:00Z"))).toBe(false);
   });
 });
@@ -90,8 +93,10 @@ describe("submissionStatus", () => {
     expect(submissionStatus(window, null, afterTheWeek, false)).toBe("nothing-to-review");
   });
 
-  it("is open until due", () => {
+  it("is open until its week ends, past its due time on the weekend too", () => {
     expect(submissionStatus(window, null, at("2026-01-02T12:00:00Z"), true)).toBe("open");
+    expect(submissionStatus(window, null, at("2026-01-04T23:59:59.999Z"), true)).toBe("open");
+    expect(submissionStatus(window, null, at("2026-01-05T00:00:00.000Z"), true)).toBe("missing");
   });
 
   it("places the first week of 2026 in December 2025", () => {
@@ -102,12 +107,12 @@ describe("submissionStatus", () => {
 describe("describeDaysLeft", () => {
   const { dueAt } = cycleWindow("2026-W48", "UTC");
 
-  it("says days left, due today and days overdue", () => {
+  it("says days left, due today and days past due", () => {
     expect(describeDaysLeft(dueAt, at("2026-11-23T08:00:00Z"), "UTC")).toBe("4 days left");
     expect(describeDaysLeft(dueAt, at("2026-11-26T08:00:00Z"), "UTC")).toBe("1 day left");
     expect(describeDaysLeft(dueAt, at("2026-11-27T08:00:00Z"), "UTC")).toBe("due today");
-    expect(describeDaysLeft(dueAt, at("2026-11-28T00:00:00Z"), "UTC")).toBe("1 day overdue");
-    expect(describeDaysLeft(dueAt, at("2026-11-30T10:00:00Z"), "UTC")).toBe("3 days overdue");
+    expect(describeDaysLeft(dueAt, at("2026-11-28T00:00:00Z"), "UTC")).toBe("1 day past due");
+    expect(describeDaysLeft(dueAt, at("2026-11-30T10:00:00Z"), "UTC")).toBe("3 days past due");
   });
 });
 

@@ -13,15 +13,17 @@ export type SubmissionStatus =
   | "on-time"
   /** Submitted after its due time. */
   | "late"
-  /** Not submitted and past its due time, while the team had cells to review. */
+  /** Not submitted, its week ended, while the team had cells to review: overdue. */
   | "missing"
-  /** Not submitted yet, and not due yet. */
+  /** Not submitted yet, and its week not ended (past its due time on the weekend: submitting then is late). */
   | "open"
   /** Not submitted, but the team had nothing in scope that week. */
   | "nothing-to-review";
 
 export interface DueWindow {
   dueAt: Date;
+  /** When the week ends (Sunday 24:00 in the time zone). */
+  closesAt: Date;
 }
 
 /** Whole calendar days from today to the due day in the time zone: 0 on the due day, negative after it. */
@@ -32,28 +34,31 @@ export function daysUntilDue(dueAt: Date, now: Date, timeZone: string): number {
   return Math.round(dueDay.diff(today, "days").days);
 }
 
-export function isPastDue(window: DueWindow, now: Date): boolean {
+export function isPastDue(window: Pick<DueWindow, "dueAt">, now: Date): boolean {
   return now.getTime() > window.dueAt.getTime();
 }
 
-/** A review is overdue while it is not submitted after its due time; submitting late ends that. */
+/**
+ * DESIGN.md: a review is overdue when its week has ended and it was not submitted by its due time. Past
+ * its due time on the weekend it is late, not overdue yet; submitting it (late) ends being overdue.
+ */
 export function isOverdue(window: DueWindow, submittedAt: Date | null, now: Date): boolean {
-  return submittedAt === null && isPastDue(window, now);
+  return submittedAt === null && now.getTime() >= window.closesAt.getTime();
 }
 
 export function submissionStatus(window: DueWindow, submittedAt: Date | null, now: Date, hasCellsInScope: boolean): SubmissionStatus {
   if (submittedAt) return submittedAt.getTime() <= window.dueAt.getTime() ? "on-time" : "late";
-  if (!isPastDue(window, now)) return "open";
+  if (!isOverdue(window, submittedAt, now)) return "open";
   return hasCellsInScope ? "missing" : "nothing-to-review";
 }
 
-/** "4 days left", "1 day left", "due today", "1 day overdue", "3 days overdue". */
+/** "4 days left", "1 day left", "due today", "1 day past due", "3 days past due". */
 export function describeDaysLeft(dueAt: Date, now: Date, timeZone: string): string {
   const days = daysUntilDue(dueAt, now, timeZone);
   if (now.getTime() > dueAt.getTime()) {
     // Due at the end of a day, so once past it at least one day has begun.
     const late = Math.max(1, -days);
-    return `${late} ${late === 1 ? "day" : "days"} overdue`;
+    return `${late} ${late === 1 ? "day" : "days"} past due`;
   }
   if (days === 0) return "due today";
   return `${days} ${days === 1 ? "day" : "days"} left`;

@@ -26,6 +26,7 @@ export interface GridWeek {
   isoWeek: string;
   opensAt: Date;
   dueAt: Date;
+  closesAt: Date;
   current: boolean;
 }
 
@@ -50,7 +51,7 @@ export async function loadHistoryGrid(prisma: Db, now: Date, weekCount = 12, onl
   const isoWeeks = onlyWeeks ?? Array.from({ length: weekCount }, (_, index) => shiftIsoWeek(currentWeek, index - weekCount + 1));
   const [teams, cycles, reviews] = await Promise.all([
     prisma.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, function: true } }),
-    prisma.reviewCycle.findMany({ where: { isoWeek: { in: isoWeeks } }, select: { isoWeek: true, opensAt: true, dueAt: true } }),
+    prisma.reviewCycle.findMany({ where: { isoWeek: { in: isoWeeks } }, select: { isoWeek: true, opensAt: true, dueAt: true, closesAt: true } }),
     prisma.review.findMany({
       where: { cycle: { isoWeek: { in: isoWeeks } } },
       select: { id: true, teamId: true, status: true, submittedAt: true, cycle: { select: { isoWeek: true } } },
@@ -60,12 +61,13 @@ export async function loadHistoryGrid(prisma: Db, now: Date, weekCount = 12, onl
   const weeks = isoWeeks.map((isoWeek): GridWeek => {
     const stored = cycles.find((cycle) => cycle.isoWeek === isoWeek);
     const window = stored ?? cycleWindow(isoWeek, timeZone);
-    return { isoWeek, opensAt: window.opensAt, dueAt: window.dueAt, current: isoWeek === currentWeek };
+    return { isoWeek, opensAt: window.opensAt, dueAt: window.dueAt, closesAt: window.closesAt, current: isoWeek === currentWeek };
   });
   const reviewOf = new Map(reviews.map((review) => [`${review.teamId}/${review.cycle.isoWeek}`, review]));
 
+  // Only a week that has ended can be missing (overdue): that is when whether the team had cells matters.
   const needScope = weeks.filter(
-    (week) => week.dueAt < now && teams.some((team) => reviewOf.get(`${team.id}/${week.isoWeek}`)?.status !== "submitted"),
+    (week) => week.closesAt <= now && teams.some((team) => reviewOf.get(`${team.id}/${week.isoWeek}`)?.status !== "submitted"),
   );
   const hasScope = needScope.length ? await loadTeamsWithScope(prisma, teams, needScope) : new Set<string>();
 
@@ -96,19 +98,22 @@ async function loadTeamsWithScope(
   weeks: GridWeek[],
 ): Promise<Set<string>> {
   const previousWeeks = weeks.map((week) => shiftIsoWeek(week.isoWeek, -1));
-  let history: Promise<OwnershipHistory> | undefined;
-  const [handoffs, ...scopes] = await Promise.all([
+  const [handoffs, scopes] = await Promise.all([
     prisma.reviewItem.findMany({
       where: { decision: "handoff", handoffTeamId: { not: null }, review: { status: "submitted", cycle: { isoWeek: { in: previousWeeks } } } },
       select: { assetId: true, concernId: true, handoffTeamId: true, review: { select: { cycle: { select: { isoWeek: true } } } } },
     }),
-    // Only weeks already due come here. What a team held at a past due time cannot change any more, except
-    // by a write that rewrites the past; the hand-offs (reviews submitted or reopened later) are read afresh.
-    ...weeks.map((week) =>
-      memoizeByDataVersion(prisma, `review-scope-at|${week.dueAt.toISOString()}`, async () => scopeAt(await (history ??= loadOwnershipHistory(prisma)), teams, week.dueAt), {
-        carryOver: (previous, changes) => (changes.every(leavesHistoryUnchanged) ? previous : null),
-        maxAgeMs: KEPT_AT_MOST_MS,
-      }),
+    // Only weeks that have ended come here. What a team held at a past due time cannot change any more,
+    // except by a write that rewrites the past; the hand-offs (reviews submitted or reopened later) are
+    // read afresh. One kept value for all the weeks asked: one history read, one version check a request.
+    memoizeByDataVersion(
+      prisma,
+      `review-scopes-at|${weeks.map((week) => week.dueAt.toISOString()).join(",")}`,
+      async () => {
+        const history = await loadOwnershipHistory(prisma);
+        return weeks.map((week) => scopeAt(history, teams, week.dueAt));
+      },
+      { carryOver: (previous, changes) => (changes.every(leavesHistoryUnchanged) ? previous : null), maxAgeMs: KEPT_AT_MOST_MS },
     ),
   ]);
 

@@ -61,13 +61,18 @@ describe("review history, overdue teams and Home's summary on the demo", () => {
     expect(items.find((i) => i.decision === "flag")).toMatchObject({ assetKey: "website-chatbot", concernKey: "hosting-uptime", flagReason: "owner-leaving" });
   });
 
-  it("names the teams whose last review is overdue", async () => {
+  it("lists every overdue team-week of the last 12 weeks, as the history grid shows them missing", async () => {
     const overdue = await listOverdueTeamsIn(db.prisma, NOW);
-    expect(overdue.map((o) => [o.teamName, o.isoWeek])).toEqual([["Data Engineering", "2026-W47"]]);
-    // After Friday's due time this week's reviews count too.
+    const grid = await loadHistoryGrid(db.prisma, NOW);
+    const missing = grid.rows.flatMap((row) => row.cells.filter((cell) => cell.status === "missing").map((cell) => `${row.team.name} ${cell.isoWeek}`));
+    expect(overdue.map((o) => `${o.teamName} ${o.isoWeek}`).sort()).toEqual(missing.sort());
+    expect(overdue.filter((o) => o.teamName === "Data Engineering").map((o) => o.isoWeek)).toEqual(["2026-W43", "2026-W44", "2026-W45", "2026-W46", "2026-W47"]);
+    // Past Friday's due time, this week's reviews are late if submitted now, not overdue: the week has not ended.
     const saturday = new Date("2026-11-28T09:00:00.000Z");
-    const later = await listOverdueTeamsIn(db.prisma, saturday);
-    expect(later.filter((o) => o.isoWeek === "2026-W48").map((o) => o.teamName)).toHaveLength(6);
+    expect((await listOverdueTeamsIn(db.prisma, saturday)).filter((o) => o.isoWeek === "2026-W48")).toEqual([]);
+    // On Monday the week has ended.
+    const monday = new Date("2026-11-30T09:00:00.000Z");
+    expect((await listOverdueTeamsIn(db.prisma, monday)).filter((o) => o.isoWeek === "2026-W48")).toHaveLength(6);
   });
 
   it("gives Home the manager's progress and due date, and nothing to a viewer", async () => {
@@ -84,7 +89,7 @@ describe("review history, overdue teams and Home's summary on the demo", () => {
       decideItem(tx, user, review, { assetKey: cells[0]!.assetKey, concernKey: cells[0]!.concernKey, decision: "confirm", note: null }, audit, NOW),
     );
     expect(await getReviewSummary(db.prisma, user, NOW)).toMatchObject({ decided: 1, total: cells.length, reviewId });
-    expect((await getReviewSummary(db.prisma, user, new Date("2026-11-28T09:00:00.000Z")))?.overdue).toBe(true);
+    expect(await getReviewSummary(db.prisma, user, new Date("2026-11-28T09:00:00.000Z"))).toMatchObject({ pastDue: true, overdue: false });
 
     await asReviewWrite(db.prisma, user, reviewId, (tx, review, audit) => confirmAllUnchanged(tx, user, review, audit, NOW));
     await asReviewWrite(db.prisma, user, reviewId, (tx, review, audit) => submitReview(tx, user, review, audit, NOW));

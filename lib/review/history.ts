@@ -7,6 +7,7 @@ export interface ReviewListRow {
   id: number;
   isoWeek: string;
   dueAt: Date;
+  closesAt: Date;
   timeZone: string;
   teamId: number;
   teamName: string;
@@ -32,7 +33,7 @@ export async function listReviews(prisma: Db, filters: { teamId?: number; page: 
         submittedAt: true,
         team: { select: { id: true, name: true } },
         submittedBy: { select: { name: true } },
-        cycle: { select: { isoWeek: true, dueAt: true, timeZone: true } },
+        cycle: { select: { isoWeek: true, dueAt: true, closesAt: true, timeZone: true } },
       },
     }),
     prisma.review.count({ where }),
@@ -51,6 +52,7 @@ export async function listReviews(prisma: Db, filters: { teamId?: number; page: 
         id: review.id,
         isoWeek: review.cycle.isoWeek,
         dueAt: review.cycle.dueAt,
+        closesAt: review.cycle.closesAt,
         timeZone: review.cycle.timeZone,
         teamId: review.team.id,
         teamName: review.team.name,

@@ -1,8 +1,8 @@
 import { getPrisma, type Db } from "@/lib/db/client";
 import { loadSnapshotAt } from "@/lib/ownership/current-snapshot";
-import { isOverdue } from "./due";
+import { isOverdue, isPastDue } from "./due";
 import { loadHistoryGrid } from "./history-grid";
-import { cycleWindow, isoWeekOf, shiftIsoWeek } from "./iso-week";
+import { cycleWindow, isoWeekOf } from "./iso-week";
 import { countProgress } from "./review-cells";
 import { readTimeZone } from "@/lib/settings/queries";
 import { loadReviewCells } from "./scope";
@@ -17,6 +17,10 @@ export interface HomeReviewSummary {
   decided: number;
   total: number;
   dueAt: Date;
+  /** The time zone the due time is read in. */
+  timeZone: string;
+  /** Past its due time and not submitted: submitting now counts as late. */
+  pastDue: boolean;
   overdue: boolean;
   submitted: boolean;
 }
@@ -32,7 +36,7 @@ export async function getReviewSummary(prisma: Db, user: { role: string; teamId:
   const isoWeek = isoWeekOf(now, timeZone);
   const [team, cycle] = await Promise.all([
     prisma.team.findUnique({ where: { id: user.teamId }, select: { id: true, name: true, function: true } }),
-    prisma.reviewCycle.findUnique({ where: { isoWeek }, select: { id: true, dueAt: true } }),
+    prisma.reviewCycle.findUnique({ where: { isoWeek }, select: { id: true, dueAt: true, closesAt: true } }),
   ]);
   if (!team) return null;
   const review = cycle
@@ -41,7 +45,7 @@ export async function getReviewSummary(prisma: Db, user: { role: string; teamId:
         select: { id: true, status: true, submittedAt: true, items: { select: { assetId: true, concernId: true } } },
       })
     : null;
-  const dueAt = cycle?.dueAt ?? cycleWindow(isoWeek, timeZone).dueAt;
+  const { dueAt, closesAt } = cycle ?? cycleWindow(isoWeek, timeZone);
   const submittedAt = review?.status === "submitted" ? review.submittedAt : null;
   const items = review?.items ?? [];
   const progress = submittedAt
@@ -54,7 +58,9 @@ export async function getReviewSummary(prisma: Db, user: { role: string; teamId:
     isoWeek,
     ...progress,
     dueAt,
-    overdue: isOverdue({ dueAt }, submittedAt, now),
+    timeZone,
+    pastDue: submittedAt === null && isPastDue({ dueAt }, now),
+    overdue: isOverdue({ dueAt, closesAt }, submittedAt, now),
     submitted: submittedAt !== null,
   };
 }
@@ -64,31 +70,32 @@ export interface OverdueTeam {
   teamName: string;
   isoWeek: string;
   dueAt: Date;
+  timeZone: string;
   reviewId: number | null;
   /** A draft exists: someone started the review. */
   started: boolean;
 }
 
+/** The weeks Home looks back over for overdue reviews, as many as the history grid shows. */
+export const OVERDUE_WEEKS = 12;
+
 /**
- * Teams whose review is overdue now (DESIGN.md, "Overdue review"): last week's review not submitted, or
- * this week's once its due time has passed, for teams that had cells in their review scope.
+ * Every overdue team-week of the last 12 weeks (DESIGN.md, "Overdue review"): a week that has ended, a
+ * review not submitted, a team that had cells in its review scope. The history grid's "missing" cells,
+ * oldest first.
  */
 export function listOverdueTeams(now = new Date()): Promise<OverdueTeam[]> {
   return listOverdueTeamsIn(getPrisma(), now);
 }
 
 export async function listOverdueTeamsIn(prisma: Db, now: Date): Promise<OverdueTeam[]> {
-  const timeZone = await readTimeZone(prisma);
-  const currentWeek = isoWeekOf(now, timeZone);
-  const weeks = [shiftIsoWeek(currentWeek, -1)];
-  if (cycleWindow(currentWeek, timeZone).dueAt < now) weeks.push(currentWeek);
-  const grid = await loadHistoryGrid(prisma, now, weeks.length, weeks);
+  const grid = await loadHistoryGrid(prisma, now, OVERDUE_WEEKS);
   const overdue: OverdueTeam[] = [];
   for (const row of grid.rows) {
     for (const cell of row.cells) {
       if (cell.status !== "missing") continue;
       const week = grid.weeks.find((w) => w.isoWeek === cell.isoWeek)!;
-      overdue.push({ teamId: row.team.id, teamName: row.team.name, isoWeek: cell.isoWeek, dueAt: week.dueAt, reviewId: cell.reviewId, started: cell.started });
+      overdue.push({ teamId: row.team.id, teamName: row.team.name, isoWeek: cell.isoWeek, dueAt: week.dueAt, timeZone: grid.timeZone, reviewId: cell.reviewId, started: cell.started });
     }
   }
   return overdue.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.teamName.localeCompare(b.teamName));

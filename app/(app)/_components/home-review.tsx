@@ -1,13 +1,11 @@
 import type { Route } from "next";
 import Link from "next/link";
+import { describeDaysLeft, formatDueAt } from "@/lib/review/due";
 import type { HomeReviewSummary, OverdueTeam } from "@/lib/review/home";
-
-const day = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
 /** The signed-in manager's review this week and, for admins, the teams whose review is overdue. */
 export function HomeReview({ review, overdueTeams, isAdmin, now }: { review: HomeReviewSummary | null; overdueTeams: OverdueTeam[]; isAdmin: boolean; now: Date }) {
   if (!review && !isAdmin) return null;
-  const daysLeft = review ? Math.ceil((review.dueAt.getTime() - now.getTime()) / 86_400_000) : 0;
   return (
     <section aria-labelledby="review-heading" className="panel" data-testid="home-review">
       <h2 id="review-heading">Weekly review</h2>
@@ -17,8 +15,12 @@ export function HomeReview({ review, overdueTeams, isAdmin, now }: { review: Hom
             <strong>{review.teamName}</strong>, week {review.isoWeek}:{" "}
             {review.submitted ? "submitted." : `${review.decided} of ${review.total} cells decided.`}{" "}
             {!review.submitted ? (
-              <span className={review.overdue ? "gap-badge severity-critical" : "muted"}>
-                {review.overdue ? "Overdue" : `Due ${day.format(review.dueAt)} UTC (${daysLeft} day${daysLeft === 1 ? "" : "s"} left)`}
+              <span className={review.overdue || review.pastDue ? "gap-badge severity-critical" : "muted"}>
+                {review.overdue
+                  ? "Overdue"
+                  : review.pastDue
+                    ? `Past due (${describeDaysLeft(review.dueAt, now, review.timeZone)}): submitting this week counts as late`
+                    : `Due ${formatDueAt(review.dueAt, review.timeZone)}, ${describeDaysLeft(review.dueAt, now, review.timeZone)}`}
               </span>
             ) : null}
           </p>
@@ -39,7 +41,8 @@ export function HomeReview({ review, overdueTeams, isAdmin, now }: { review: Hom
             <ul>
               {overdueTeams.map((team) => (
                 <li key={`${team.teamId}-${team.isoWeek}`}>
-                  <Link href={`/review?team=${team.teamId}` as Route}>{team.teamName}</Link> — week {team.isoWeek}, due {day.format(team.dueAt)} UTC
+                  <Link href={(team.reviewId ? `/review/${team.reviewId}` : `/review/history?team=${team.teamId}`) as Route}>{team.teamName}</Link> — week {team.isoWeek}, due{" "}
+                  {formatDueAt(team.dueAt, team.timeZone)}
                   {team.started ? " (started, not submitted)" : " (not started)"}
                 </li>
               ))}

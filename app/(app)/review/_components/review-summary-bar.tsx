@@ -45,7 +45,7 @@ export function ReviewSummaryBar({ header, now, decided, total, counts, busy, er
         <span className={styles.dueWhen}>Due {formatDueAt(new Date(header.dueAt), header.timeZone)}</span>
         {pastDue ? (
           <span className={styles.overdue} data-testid="overdue">
-            <span aria-hidden="true">⚠</span> Overdue · {describeDaysLeft(new Date(header.dueAt), now, header.timeZone)}
+            <span aria-hidden="true">⚠</span> {header.overdue ? "Overdue" : "Past due, counts as late"} · {describeDaysLeft(new Date(header.dueAt), now, header.timeZone)}
           </span>
         ) : (
           <span className="muted">{describeDaysLeft(new Date(header.dueAt), now, header.timeZone)}</span>
