@@ -2,16 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { KEPT_AT_MOST_MS, memoizeByDataVersion } from "@/lib/cache/kept-figures";
 import { leavesHistoryUnchanged } from "@/lib/ownership/change-effects";
 import { loadOwnershipHistory, type OwnershipHistory } from "@/lib/ownership/ownership-history";
-import {
-  buildCells,
-  cellNumber,
-  computeReviewScope,
-  DEFAULT_RULE_SETTINGS,
-  evaluateCells,
-  holdersAsOf,
-  peopleAsOf,
-  type TeamFunction,
-} from "@/lib/rules";
+import { buildCells, cellNumber, holdersAsOf, listTeamsWithScope, peopleAsOf, type TeamFunction } from "@/lib/rules";
 import { submissionStatus, type SubmissionStatus } from "./due";
 import { cycleWindow, isoWeekOf, shiftIsoWeek } from "./iso-week";
 import { readTimeZone } from "@/lib/settings/queries";
@@ -134,9 +125,9 @@ async function loadTeamsWithScope(
 /** Which teams had cells in their review scope at `at` before any hand-off, and which cells were in scope then. */
 function scopeAt(history: OwnershipHistory, teams: { id: number; function: TeamFunction }[], at: Date): { teamsWithCells: Set<number>; cellsInScope: Set<number> } {
   const rulePeople = peopleAsOf(history.people, at);
-  const cells = evaluateCells(buildCells(history.assets, history.concerns, holdersAsOf(history.assignments, at), new Map(), at), rulePeople, at, DEFAULT_RULE_SETTINGS);
+  const cells = buildCells(history.assets, history.concerns, holdersAsOf(history.assignments, at), new Map(), at);
   return {
-    teamsWithCells: new Set(teams.filter((team) => computeReviewScope(team, cells, rulePeople, []).length > 0).map((team) => team.id)),
+    teamsWithCells: listTeamsWithScope(teams, cells, rulePeople),
     cellsInScope: new Set(cells.filter((cell) => cell.inScope).map((cell) => cellNumber(cell.assetId, cell.concernId))),
   };
 }

@@ -15,5 +15,5 @@ export { coverageByHome, coverageFigure, coverageOf, summarizeCoverage } from ".
 export { computePersonLoad } from "./person-load";
 export { isCollaborationCell, rankHotspots, scoreHotspots, scoreHotspotsWithHolders, type ScoredHotspot } from "./hotspots";
 export { rollUpHotspots } from "./hotspot-roll-up";
-export { computeReviewScope } from "./review-scope";
+export { computeReviewScope, listTeamsWithScope } from "./review-scope";
 export { assetExistedAt, buildCells, cellInput, concernsByKindOf, type RuleAsset, type RuleConcern } from "./build-cells";

@@ -1,7 +1,8 @@
 import { cellKey } from "./as-of";
+import { isCellCovered } from "./evaluate-cell";
 import { listHolderIds } from "./holders";
 import { compareCellKeys, compareCriticalityDesc } from "./order";
-import type { EvaluatedCell, RulePerson, TeamFunction } from "./types";
+import type { CellInput, ConcernHome, EvaluatedCell, RulePerson, TeamFunction } from "./types";
 
 /**
  * The cells of a team's weekly review (DESIGN.md section 3): in-scope cells where a member holds A or
@@ -29,6 +30,27 @@ export function computeReviewScope(
   return scope.sort(
     (a, b) => compareCriticalityDesc(a.assetCriticality, b.assetCriticality) || compareCellKeys(a, b),
   );
+}
+
+/**
+ * The teams whose review scope (before hand-offs) holds at least one cell: `computeReviewScope(team, ...)
+ * .length > 0` for each team, in one pass and without working out any cell's gaps, for the weeks of the
+ * review history, where only whether a team had something to review matters.
+ */
+export function listTeamsWithScope(teams: readonly { id: number; function: TeamFunction }[], cells: readonly CellInput[], people: Map<number, RulePerson>): Set<number> {
+  const holdingTeams = new Set<number>();
+  const uncoveredHomes = new Set<ConcernHome>();
+  for (const cell of cells) {
+    if (!cell.inScope) continue;
+    for (const personId of listHolderIds(cell, ["A", "R"])) {
+      const teamId = people.get(personId)?.teamId;
+      if (teamId !== null && teamId !== undefined) holdingTeams.add(teamId);
+    }
+    if (!isCellCovered(cell, people)) uncoveredHomes.add(cell.concernHome);
+  }
+  const hasUncoveredHome = (teamFunction: TeamFunction) =>
+    teamFunction !== "other" && (uncoveredHomes.has("shared") || uncoveredHomes.has(teamFunction));
+  return new Set(teams.filter((team) => holdingTeams.has(team.id) || hasUncoveredHome(team.function)).map((team) => team.id));
 }
 
 function isHeldByTeam(cell: EvaluatedCell, teamId: number, people: Map<number, RulePerson>): boolean {
