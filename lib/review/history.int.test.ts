@@ -75,6 +75,16 @@ describe("review history, overdue teams and Home's summary on the demo", () => {
     expect((await listOverdueTeamsIn(db.prisma, monday)).filter((o) => o.isoWeek === "2026-W48")).toHaveLength(6);
   });
 
+  it("counts a team that held nothing as having had a review when a cell was handed off to it the week before", async () => {
+    const team = await db.prisma.team.create({ data: { name: "Hand-off desk", function: "other" } });
+    expect((await statusesOf("Hand-off desk"))["2026-W47"]).toBe("nothing-to-review");
+    const submitted = await db.prisma.review.findFirstOrThrow({ where: { status: "submitted", cycle: { isoWeek: "2026-W46" } }, include: { items: true } });
+    const cell = (await reviewCellsOf(db.prisma, submitted.teamId)).find((c) => !submitted.items.some((i) => i.assetId === c.assetId && i.concernId === c.concernId))!;
+    await db.prisma.reviewItem.create({ data: { reviewId: submitted.id, assetId: cell.assetId, concernId: cell.concernId, decision: "handoff", handoffTeamId: team.id, note: "Yours now" } });
+    const statuses = await statusesOf("Hand-off desk");
+    expect([statuses["2026-W46"], statuses["2026-W47"]]).toEqual(["nothing-to-review", "missing"]);
+  });
+
   it("gives Home the manager's progress and due date, and nothing to a viewer", async () => {
     const webPlatform = fixture.teamId["Web Platform"]!;
     expect(await getReviewSummary(db.prisma, fixture.users.viewer, NOW)).toBeNull();
