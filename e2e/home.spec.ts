@@ -21,6 +21,8 @@ test.describe("Home as the admin", () => {
     }
     // Data Engineering skipped last week's review in the demo.
     await expect(page.getByTestId("overdue-teams")).toContainText("Data Engineering");
+    // One line per team, with each of its overdue weeks of the last 12.
+    await expect(page.getByTestId("overdue-teams").getByRole("listitem").filter({ hasText: "Data Engineering" })).toContainText(/Data Engineering: \d+ weeks, \d{4}-W\d{2}/);
     const nav = page.getByRole("navigation", { name: "Main" });
     for (const label of ["Home", "Assets", "Ownership matrix", "Weekly review", "Gap report", "People & teams", "Settings & users"]) {
       await expect(nav.getByRole("link", { name: label })).toBeVisible();

@@ -37,13 +37,20 @@ export function HomeReview({ review, overdueTeams, isAdmin, now }: { review: Hom
           <p className="muted">No team&rsquo;s review is overdue.</p>
         ) : (
           <div data-testid="overdue-teams">
-            <h3>Overdue reviews</h3>
+            <h3>Overdue reviews, last 12 weeks</h3>
             <ul>
-              {overdueTeams.map((team) => (
-                <li key={`${team.teamId}-${team.isoWeek}`}>
-                  <Link href={(team.reviewId ? `/review/${team.reviewId}` : `/review/history?team=${team.teamId}`) as Route}>{team.teamName}</Link> — week {team.isoWeek}, due{" "}
-                  {formatDueAt(team.dueAt, team.timeZone)}
-                  {team.started ? " (started, not submitted)" : " (not started)"}
+              {groupByTeam(overdueTeams).map(({ teamId, teamName, weeks }) => (
+                <li key={teamId}>
+                  <Link href={`/review/history?team=${teamId}` as Route}>{teamName}</Link>:{" "}
+                  {weeks.length === 1 ? "week " : `${weeks.length} weeks, `}
+                  {weeks.map((week, index) => (
+                    <span key={week.isoWeek}>
+                      {index > 0 ? ", " : null}
+                      {week.reviewId ? <Link href={`/review/${week.reviewId}` as Route}>{week.isoWeek}</Link> : week.isoWeek}
+                      {week.started ? " (started)" : null}
+                    </span>
+                  ))}
+                  <span className="muted">; the latest was due {formatDueAt(weeks.at(-1)!.dueAt, weeks.at(-1)!.timeZone)}</span>
                 </li>
               ))}
             </ul>
@@ -52,4 +59,15 @@ export function HomeReview({ review, overdueTeams, isAdmin, now }: { review: Hom
       ) : null}
     </section>
   );
+}
+
+/** One line per team, its overdue weeks oldest first: twelve weeks of a whole organisation stay readable. */
+function groupByTeam(overdue: OverdueTeam[]): { teamId: number; teamName: string; weeks: OverdueTeam[] }[] {
+  const byTeam = new Map<number, { teamId: number; teamName: string; weeks: OverdueTeam[] }>();
+  for (const entry of overdue) {
+    const team = byTeam.get(entry.teamId) ?? { teamId: entry.teamId, teamName: entry.teamName, weeks: [] };
+    team.weeks.push(entry);
+    byTeam.set(entry.teamId, team);
+  }
+  return [...byTeam.values()].sort((a, b) => b.weeks.length - a.weeks.length || a.teamName.localeCompare(b.teamName));
 }
