@@ -171,7 +171,7 @@ describe("computeCoverageTrend", () => {
 describe("trendInstants", () => {
   it("ends each earlier point on a Sunday night and the last one at the as-of instant", () => {
     const asOf = new Date("2026-11-25T10:00:00Z"); // a Wednesday in 2026-W48
-    const points = trendInstants(asOf, 3);
+    const points = trendInstants(asOf, 3, "UTC");
     expect(points).toEqual([
       { week: "2026-W46", at: new Date("2026-11-15T23:59:59.999Z"), asOfDate: "2026-11-15" },
       { week: "2026-W47", at: new Date("2026-11-22T23:59:59.999Z"), asOfDate: "2026-11-22" },
@@ -180,12 +180,23 @@ describe("trendInstants", () => {
   });
 
   it("crosses a year boundary with ISO week numbers", () => {
-    const points = trendInstants(new Date("2027-01-06T12:00:00Z"), 3);
+    const points = trendInstants(new Date("2027-01-06T12:00:00Z"), 3, "UTC");
     expect(points.map((point) => point.week)).toEqual(["2026-W52", "2026-W53", "2027-W01"]);
   });
 
+  it("counts weeks and days in the organisation's time zone, daylight saving included", () => {
+    // Monday 26 October 2026, 00:30 in Berlin (winter time since the 25th), still Sunday the 25th in UTC.
+    const asOf = new Date("2026-10-25T23:30:00Z");
+    expect(trendInstants(asOf, 3, "Europe/Berlin")).toEqual([
+      { week: "2026-W42", at: new Date("2026-10-18T21:59:59.999Z"), asOfDate: "2026-10-18" },
+      { week: "2026-W43", at: new Date("2026-10-25T22:59:59.999Z"), asOfDate: "2026-10-25" },
+      { week: "2026-W44", at: asOf, asOfDate: "2026-10-26" },
+    ]);
+    expect(trendInstants(asOf, 2, "UTC").map((point) => point.asOfDate)).toEqual(["2026-10-18", "2026-10-25"]);
+  });
+
   it("treats a Sunday as-of as the end of its own week", () => {
-    const points = trendInstants(new Date("2026-11-22T23:59:59.999Z"), 2);
+    const points = trendInstants(new Date("2026-11-22T23:59:59.999Z"), 2, "UTC");
     expect(points.map((point) => point.asOfDate)).toEqual(["2026-11-15", "2026-11-22"]);
   });
 });

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import {
   assetExistedAt,
   cellHoldersAsOf,
@@ -19,7 +20,7 @@ import {
   type RulePerson,
   type RuleSettings,
 } from "@/lib/rules";
-import { isoWeekOf } from "@/lib/review/iso-week";
+import { formatIsoWeek } from "@/lib/review/iso-week";
 import { cellMatches, cellMatchesExceptGap } from "./build-report";
 import type { ReportFilters } from "./filters";
 
@@ -210,23 +211,22 @@ function zero() {
   return { inScope: 0, covered: 0 };
 }
 
-const DAY_MS = 86_400_000;
-
 /**
- * The moments of a trend of `weeks` points ending at `asOf`: the end (UTC) of each earlier ISO week's
- * Sunday, then `asOf` itself. Each point carries the as-of date that shows the report for that moment,
- * so clicking a point lands on exactly the figures it plotted.
+ * The moments of a trend of `weeks` points ending at `asOf`: the end of each earlier ISO week's Sunday, then
+ * `asOf` itself, in the organisation's time zone. Each point carries the as-of date that shows the report for
+ * that moment (see `reportInstant`), so clicking a point lands on exactly the figures it plotted.
  */
-export function trendInstants(asOf: Date, weeks: number): { week: string; at: Date; asOfDate: string }[] {
-  const startOfDay = Date.UTC(asOf.getUTCFullYear(), asOf.getUTCMonth(), asOf.getUTCDate());
-  const daysSinceMonday = (asOf.getUTCDay() + 6) % 7;
-  const lastSunday = startOfDay - (daysSinceMonday + 1) * DAY_MS;
+export function trendInstants(asOf: Date, weeks: number, timeZone: string): { week: string; at: Date; asOfDate: string }[] {
+  const today = DateTime.fromJSDate(asOf, { zone: timeZone }).startOf("day");
+  if (!today.isValid) throw new RangeError(`Unknown time zone: ${timeZone}`);
+  // Luxon's weeks are ISO weeks: they start on Monday.
+  const thisMonday = today.startOf("week");
+  const pointOf = (day: DateTime, at: Date) => ({ week: formatIsoWeek(day.weekYear, day.weekNumber), at, asOfDate: day.toISODate()! });
   const points: { week: string; at: Date; asOfDate: string }[] = [];
   for (let back = weeks - 1; back >= 1; back -= 1) {
-    const sunday = lastSunday - (back - 1) * 7 * DAY_MS;
-    points.push({ week: isoWeekOf(new Date(sunday), "UTC"), at: new Date(sunday + DAY_MS - 1), asOfDate: new Date(sunday).toISOString().slice(0, 10) });
+    const nextMonday = thisMonday.minus({ weeks: back - 1 });
+    points.push(pointOf(nextMonday.minus({ days: 1 }), nextMonday.minus({ milliseconds: 1 }).toJSDate()));
   }
-  points.push({ week: isoWeekOf(new Date(startOfDay), "UTC"), at: asOf, asOfDate: new Date(startOfDay).toISOString().slice(0, 10) });
+  points.push(pointOf(today, asOf));
   return points;
 }
-

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { z } from "zod";
 import { GAP_TYPES } from "@/lib/rules";
 
@@ -31,12 +32,12 @@ export function parseReportFilters(params: Record<string, string | string[] | un
 }
 
 /**
- * The instant a report is computed for: the end of the as-of day (UTC) for a past date, `now` otherwise,
- * so that "as of 2026-11-02" includes everything that happened that day.
+ * The instant a report is computed for: the end of the as-of day in the organisation's time zone for a past
+ * date, `now` otherwise, so that "as of 2026-11-02" includes everything that happened that day there.
  */
-export function reportInstant(filters: ReportFilters, now: Date): Date {
+export function reportInstant(filters: ReportFilters, now: Date, timeZone: string): Date {
   if (!filters.asOf) return now;
-  const endOfDay = new Date(`${filters.asOf}T23:59:59.999Z`);
+  const endOfDay = DateTime.fromISO(filters.asOf, { zone: timeZone }).endOf("day").toJSDate();
   return endOfDay < now ? endOfDay : now;
 }
 

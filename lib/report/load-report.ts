@@ -5,6 +5,7 @@ import { cellEffectOf } from "@/lib/ownership/change-effects";
 import { loadOwnershipSnapshot, type OwnershipSnapshot } from "@/lib/ownership/snapshot";
 import { cellKey, type CellActivity, type EvaluatedCell, type RulePerson, type RuleSettings } from "@/lib/rules";
 import { buildReport, cellMatches, type Report, type ReportCatalog } from "./build-report";
+import { readTimeZone } from "@/lib/settings/queries";
 import { reportInstant, type ReportFilters } from "./filters";
 
 export interface HandoffFlow {
@@ -150,7 +151,7 @@ export async function loadReport(
   currentSources?: ReportSources,
 ): Promise<LoadedReport> {
   const snapshotOfToday = filters.asOf ? undefined : currentSnapshot;
-  const asOf = snapshotOfToday?.asOf ?? reportInstant(filters, now);
+  const asOf = snapshotOfToday?.asOf ?? reportInstant(filters, now, await readTimeZone(prisma));
   const [snapshot, sources] = await Promise.all([
     snapshotOfToday ?? loadOwnershipSnapshot(prisma, asOf),
     (snapshotOfToday && currentSources) || loadReportSources(prisma, asOf),

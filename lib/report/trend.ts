@@ -4,6 +4,7 @@ import { keptTable } from "@/lib/cache/kept-table";
 import { leavesHistoryUnchanged } from "@/lib/ownership/change-effects";
 import { loadSnapshotAt } from "@/lib/ownership/current-snapshot";
 import { loadOwnershipHistory } from "@/lib/ownership/ownership-history";
+import { readTimeZone } from "@/lib/settings/queries";
 import { computeCoverageTrend, trendFiguresOfCells, trendFilters, trendInstants, type TrendFigures } from "./coverage-trend";
 import { reportInstant, reportFiltersToQuery, type ReportFilters } from "./filters";
 import type { CoverageTrendPoint } from "./trend-types";
@@ -27,9 +28,12 @@ export function clearCoverageTrendCache(): void {
 }
 
 export async function loadCoverageTrend(prisma: Db, filters: ReportFilters, weeks: number, now = new Date()): Promise<CoverageTrendPoint[]> {
-  const asOf = reportInstant(filters, now);
-  const instants = trendInstants(asOf, weeks);
-  const [{ database }, historyVersion] = await Promise.all([readDataVersion(prisma), readStableVersion(prisma, "history", leavesHistoryUnchanged)]);
+  const [{ database }, historyVersion, timeZone] = await Promise.all([
+    readDataVersion(prisma),
+    readStableVersion(prisma, "history", leavesHistoryUnchanged),
+    readTimeZone(prisma),
+  ]);
+  const instants = trendInstants(reportInstant(filters, now, timeZone), weeks, timeZone);
   const scope = `${database}|${historyVersion}|${new URLSearchParams(reportFiltersToQuery(trendFilters(filters))).toString()}`;
   // An instant not yet past (today, or the end of an as-of date that is today) follows every write, so it is
   // never kept: it is counted from today's snapshot, or along with the closed weeks when those are computed.

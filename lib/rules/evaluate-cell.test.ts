@@ -156,9 +156,26 @@ describe("evaluateCell: stale confirmations", () => {
       holders: [holder(MKT, "A", role === "A" ? confirmedAt : daysBefore(1)), holder(IT, "R", confirmedAt)],
     });
 
-  it("keeps a confirmation exactly 28 days old fresh and makes 28 days + 1 ms stale", () => {
-    expect(staleGaps(daysBefore(28))).toEqual([]);
-    expect(staleGaps(new Date(AS_OF.getTime() - 28 * DAY_MS - 1))).toEqual(["stale"]);
+  it("counts whole days: confirmed any time on day D-28 is fresh as of day D, any time on D-29 stale", () => {
+    // AS_OF is 2026-03-02 12:00 UTC, so day D is 2 March and D-28 is 2 February.
+    expect(staleGaps(new Date("2026-02-02T00:00:00.000Z"))).toEqual([]);
+    expect(staleGaps(new Date("2026-02-01T23:59:59.999Z"))).toEqual(["stale"]);
+    expect(staleGaps(new Date("2026-02-01T00:00:00.000Z"))).toEqual(["stale"]);
+  });
+
+  it("counts the days of the organisation's calendar", () => {
+    const gapsIn = (timeZone: string, asOf: Date, confirmedAt: Date) =>
+      evaluateCell(makeCell({ holders: [holder(MKT, "A", confirmedAt), holder(IT, "R")] }), people, asOf, { ...DEFAULT_RULE_SETTINGS, timeZone })
+        .gaps.map((gap) => gap.type);
+    // Confirmed 27 October (23:00 in Auckland, UTC+13); as of 24 November in UTC, already the 25th in
+    // Auckland: 28 days in one calendar, 29 in the other.
+    const asOf = new Date("2026-11-24T11:30:00.000Z");
+    const confirmed = new Date("2026-10-27T10:00:00.000Z");
+    expect(gapsIn("UTC", asOf, confirmed)).toEqual([]);
+    expect(gapsIn("Pacific/Auckland", asOf, confirmed)).toEqual(["stale"]);
+    // Across the end of daylight saving in Berlin (25 October), a day of 25 hours is still one day.
+    expect(gapsIn("Europe/Berlin", new Date("2026-11-20T23:30:00.000Z"), new Date("2026-10-23T22:00:00.000Z"))).toEqual([]);
+    expect(gapsIn("Europe/Berlin", new Date("2026-11-20T23:30:00.000Z"), new Date("2026-10-23T21:59:59.999Z"))).toEqual(["stale"]);
   });
 
   it("reports an A never confirmed as stale", () => {

@@ -1,8 +1,7 @@
+import { DateTime } from "luxon";
 import { includesBothFunctions, isPersonActive, listHolderIds } from "./holders";
 import { CRITICALITY_WEIGHT, GAP_SEVERITY, GAP_TYPES, SEVERITY_WEIGHT } from "./weights";
 import type { CellInput, EvaluatedCell, Gap, GapType, RulePerson, RuleSettings } from "./types";
-
-const DAY_MS = 86_400_000;
 
 /**
  * Applies the coverage and gap rules of DESIGN.md section 3 to one cell.
@@ -19,6 +18,10 @@ export function evaluateCell(
   asOf: Date,
   settings: RuleSettings,
 ): EvaluatedCell {
+  return evaluateAgainst(cell, people, freshSince(asOf, settings));
+}
+
+function evaluateAgainst(cell: CellInput, people: Map<number, RulePerson>, freshFrom: number): EvaluatedCell {
   if (!cell.inScope) return evaluated(cell, false, [], 0);
 
   const ownership = readOwnership(cell, people);
@@ -31,7 +34,7 @@ export function evaluateCell(
   if (!hasResponsible) found.add("no-responsible");
   if (!ownersActive) found.add("inactive-owner");
   if (isShared && owners.length > 0 && !bothSides) found.add("one-sided");
-  if (hasStaleAccountable(cell, asOf, settings)) found.add("stale");
+  if (hasStaleAccountable(cell, freshFrom)) found.add("stale");
   if (cell.latestReviewDecision === "flag") found.add("flagged");
 
   const gaps: Gap[] = GAP_TYPES.filter((type) => found.has(type)).map((type) => ({
@@ -102,7 +105,8 @@ export function evaluateCells(
   asOf: Date,
   settings: RuleSettings,
 ): EvaluatedCell[] {
-  return cells.map((cell) => evaluateCell(cell, people, asOf, settings));
+  const freshFrom = freshSince(asOf, settings);
+  return cells.map((cell) => evaluateAgainst(cell, people, freshFrom));
 }
 
 /** Sum over gaps of severity weight x the asset's criticality weight. */
@@ -111,13 +115,20 @@ export function scoreGaps(gaps: readonly Gap[], cell: Pick<CellInput, "assetCrit
   return gaps.reduce((sum, gap) => sum + SEVERITY_WEIGHT[gap.severity] * criticality, 0);
 }
 
-// Exact milliseconds rather than calendar days: a confirmation exactly staleAfterDays old is still
-// fresh, one millisecond more is stale, independent of time zones and daylight saving.
-function hasStaleAccountable(cell: CellInput, asOf: Date, settings: RuleSettings): boolean {
-  const limit = settings.staleAfterDays * DAY_MS;
+/**
+ * The first instant a confirmation counts as fresh on the as-of date: the start of the day `staleAfterDays`
+ * days before the as-of day, both days of the organisation's calendar. DESIGN counts whole days: confirmed
+ * on day D-28 is fresh as of day D and on D-29 stale, whatever the hour of either, and a day that daylight
+ * saving makes 23 or 25 hours long is still one day.
+ */
+export function freshSince(asOf: Date, settings: Pick<RuleSettings, "timeZone" | "staleAfterDays">): number {
+  const day = DateTime.fromJSDate(asOf, { zone: settings.timeZone });
+  if (!day.isValid) throw new RangeError(`Unknown time zone: ${settings.timeZone}`);
+  return day.startOf("day").minus({ days: settings.staleAfterDays }).toMillis();
+}
+
+function hasStaleAccountable(cell: CellInput, freshFrom: number): boolean {
   return cell.holders.some(
-    (holder) =>
-      holder.role === "A" &&
-      (holder.confirmedAt === null || asOf.getTime() - holder.confirmedAt.getTime() > limit),
+    (holder) => holder.role === "A" && (holder.confirmedAt === null || holder.confirmedAt.getTime() < freshFrom),
   );
 }

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateCell } from "./evaluate-cell";
-import { arbitraryCell, arbitraryConfirmation, arbitraryPeople, arbitrarySettings } from "@/tools/testing/rule-arbitraries";
+import { arbitraryCell, arbitraryPeople, arbitrarySettings } from "@/tools/testing/rule-arbitraries";
 import { AS_OF, DAY_MS } from "@/tools/testing/rule-fixtures";
 import { CRITICALITY_WEIGHT, DEFAULT_RULE_SETTINGS, GAP_SEVERITY, GAP_TYPES, SEVERITY_WEIGHT } from "./weights";
-import type { CellInput, GapType, RaciRole, RulePerson } from "./types";
+import type { CellInput, GapType, RaciRole, RulePerson, RuleSettings } from "./types";
 
 /** The gaps that say who holds a cell: a cell in scope is covered exactly when it has none of them. */
 const COVERAGE_GAPS: readonly GapType[] = ["no-accountable", "multiple-accountable", "no-responsible", "inactive-owner", "one-sided"];
@@ -12,7 +12,7 @@ const COVERAGE_GAPS: readonly GapType[] = ["no-accountable", "multiple-accountab
 const idsHolding = (cell: CellInput, roles: RaciRole[]) => new Set(cell.holders.filter((h) => roles.includes(h.role)).map((h) => h.personId));
 
 /** Each gap's condition, read straight from the table of DESIGN.md section 3. */
-function expectedGaps(cell: CellInput, people: Map<number, RulePerson>, asOf: Date, staleAfterDays: number): GapType[] {
+function expectedGaps(cell: CellInput, people: Map<number, RulePerson>, asOf: Date, { staleAfterDays, timeZone }: RuleSettings): GapType[] {
   const accountable = idsHolding(cell, ["A"]);
   const owners = [...idsHolding(cell, ["A", "R"])];
   const functions = new Set(owners.map((id) => people.get(id)?.function));
@@ -23,21 +23,40 @@ function expectedGaps(cell: CellInput, people: Map<number, RulePerson>, asOf: Da
     "inactive-owner": owners.some((id) => !people.get(id)?.active),
     "one-sided": cell.concernHome === "shared" && owners.length > 0 && !(functions.has("marketing") && functions.has("it")),
     stale: cell.holders.some(
-      (h) => h.role === "A" && (h.confirmedAt === null || asOf.getTime() - h.confirmedAt.getTime() > staleAfterDays * DAY_MS),
+      (h) => h.role === "A" && (h.confirmedAt === null || dayNumber(asOf, timeZone) - dayNumber(h.confirmedAt, timeZone) > staleAfterDays),
     ),
     flagged: cell.latestReviewDecision === "flag",
   };
   return GAP_TYPES.filter((type) => conditions[type]);
 }
 
+/** The calendar day an instant falls on in a time zone, as a count of days: read with Intl, not Luxon. */
+function dayNumber(instant: Date, timeZone: string): number {
+  const date = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
 const RUNS = { numRuns: 400 };
+
+const BASE_CELL: CellInput = {
+  assetId: 1,
+  assetKey: "site",
+  assetKindKey: "website",
+  assetCriticality: "high",
+  inScope: true,
+  concernId: 1,
+  concernKey: "hosting",
+  concernHome: "it",
+  holders: [],
+  latestReviewDecision: null,
+};
 
 describe("evaluateCell, for any cell and people", () => {
   it("finds exactly the gaps whose condition holds, in the documented order, with their severities", () => {
     fc.assert(
       fc.property(arbitraryCell, arbitraryPeople, arbitrarySettings, (cell, people, settings) => {
         const evaluated = evaluateCell(cell, people, AS_OF, settings);
-        const expected = cell.inScope ? expectedGaps(cell, people, AS_OF, settings.staleAfterDays) : [];
+        const expected = cell.inScope ? expectedGaps(cell, people, AS_OF, settings) : [];
         expect(evaluated.gaps).toEqual(expected.map((type) => ({ type, severity: GAP_SEVERITY[type] })));
       }),
       RUNS,
@@ -98,17 +117,22 @@ describe("evaluateCell, for any cell and people", () => {
     );
   });
 
-  it("a confirmation exactly staleAfterDays old is fresh, a millisecond more is stale", () => {
+  it("counts staleness in whole days of the organisation's calendar, on any date, across daylight saving", () => {
+    const YEAR_MS = 366 * DAY_MS;
     fc.assert(
-      fc.property(arbitraryCell, arbitrarySettings, arbitraryConfirmation, (generated, settings, confirmedAt) => {
-        const people = new Map([[1, { id: 1, email: "a@x", teamId: 1, function: "marketing" as const, active: true }]]);
-        const at = confirmedAt ?? AS_OF;
-        const cell = { ...generated, inScope: true, holders: [{ personId: 1, role: "A" as const, confirmedAt: at }] };
-        const edge = new Date(at.getTime() + settings.staleAfterDays * DAY_MS);
-        const isStale = (asOf: Date) => evaluateCell(cell, people, asOf, settings).gaps.some((gap) => gap.type === "stale");
-        expect(isStale(edge)).toBe(false);
-        expect(isStale(new Date(edge.getTime() + 1))).toBe(true);
-      }),
+      fc.property(
+        arbitrarySettings,
+        fc.integer({ min: 0, max: YEAR_MS }),
+        fc.integer({ min: 0, max: 70 * DAY_MS }),
+        (settings, intoYear, age) => {
+          const people = new Map([[1, { id: 1, email: "a@x", teamId: 1, function: "marketing" as const, active: true }]]);
+          const asOf = new Date(Date.UTC(2026, 0, 1) + intoYear);
+          const confirmedAt = new Date(asOf.getTime() - age);
+          const cell = { ...BASE_CELL, holders: [{ personId: 1, role: "A" as const, confirmedAt }] };
+          const stale = evaluateCell(cell, people, asOf, settings).gaps.some((gap) => gap.type === "stale");
+          expect(stale).toBe(dayNumber(asOf, settings.timeZone) - dayNumber(confirmedAt, settings.timeZone) > settings.staleAfterDays);
+        },
+      ),
       RUNS,
     );
   });

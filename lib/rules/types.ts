@@ -23,6 +23,8 @@ export type Severity = "critical" | "high" | "medium";
 
 /** The thresholds DESIGN.md calls settings; `DEFAULT_RULE_SETTINGS` holds the documented defaults. */
 export interface RuleSettings {
+  /** The organisation's calendar (an IANA zone): days, as in "28 days before the as-of date", are its days. */
+  timeZone: string;
   staleAfterDays: number;
   overloadHighCriticalCells: number;
   overloadConcernSharePct: number;

@@ -41,6 +41,7 @@ export const GAP_TYPES: readonly GapType[] = Object.freeze([
 
 /** The documented defaults; the organisation's settings override them. */
 export const DEFAULT_RULE_SETTINGS: Readonly<RuleSettings> = Object.freeze({
+  timeZone: "UTC",
   staleAfterDays: 28,
   overloadHighCriticalCells: 15,
   overloadConcernSharePct: 25,

@@ -10,12 +10,11 @@ import { DEFAULT_RULE_SETTINGS, type RuleSettings } from "@/lib/rules";
  */
 export interface OrganisationSettings extends RuleSettings {
   name: string;
-  timeZone: string;
 }
 
 type Reader = Db | Prisma.TransactionClient;
 
-export const DEFAULT_SETTINGS: Readonly<OrganisationSettings> = Object.freeze({ name: "My organisation", timeZone: "UTC", ...DEFAULT_RULE_SETTINGS });
+export const DEFAULT_SETTINGS: Readonly<OrganisationSettings> = Object.freeze({ name: "My organisation", ...DEFAULT_RULE_SETTINGS });
 
 const SETTINGS_FIELDS = {
   name: true,
@@ -30,9 +29,9 @@ export async function readOrganisationSettings(db: Reader = getPrisma()): Promis
   return (await db.organisationSettings.findUnique({ where: { id: 1 }, select: SETTINGS_FIELDS })) ?? { ...DEFAULT_SETTINGS };
 }
 
-/** The thresholds of the gap rules (DESIGN.md section 3). */
+/** The thresholds of the gap rules (DESIGN.md section 3) and the calendar they count days in. */
 export async function readRuleSettings(db: Reader): Promise<RuleSettings> {
-  const { name: _name, timeZone: _timeZone, ...rules } = await readOrganisationSettings(db);
+  const { name: _name, ...rules } = await readOrganisationSettings(db);
   return rules;
 }
 

@@ -92,6 +92,8 @@ export const arbitraryCells = fc.uniqueArray(arbitraryCell, {
 
 /** Settings around the documented defaults, small enough for generated data to cross them. */
 export const arbitrarySettings: fc.Arbitrary<RuleSettings> = fc.record({
+  // Zones on both sides of UTC, with and without daylight saving, and one off by half an hour.
+  timeZone: fc.constantFrom("UTC", "Europe/Berlin", "America/New_York", "Pacific/Auckland", "Asia/Kolkata"),
   staleAfterDays: fc.integer({ min: 1, max: 60 }),
   overloadHighCriticalCells: fc.integer({ min: 0, max: 6 }),
   overloadConcernSharePct: fc.integer({ min: 1, max: 100 }),
