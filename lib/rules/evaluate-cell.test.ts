@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { evaluateCell, evaluateCells } from "./evaluate-cell";
 import {
   AS_OF,
-  DAY_MS,
   daysBefore,
   evaluate,
   holder,
