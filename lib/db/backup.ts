@@ -138,6 +138,8 @@ export async function restoreDatabase(databaseUrl: string, file: string, { force
       }
     }
     await client.query("BEGIN");
+    // The backup holds the attribute history: its rows must not open periods of their own as they are copied.
+    await client.query("SET LOCAL tandem.restoring = 'on'");
     await client.query(`TRUNCATE ${tables.map(quote).join(", ")} RESTART IDENTITY CASCADE`);
 
     // Created just before reading: readline drops the lines it reads before the loop asks for them.
@@ -193,6 +195,9 @@ export async function restoreDatabase(databaseUrl: string, file: string, { force
         [quote(table), column],
       );
     }
+    // A backup made before the attribute history existed gets its first periods, as the migration gave them.
+    await client.query("SET LOCAL tandem.restoring = 'off'");
+    await client.query(`SELECT "tandem_open_missing_periods"()`);
     // The restored rows hold the epoch of the backup's time; app instances may have kept figures from then.
     await client.query(NEW_DATABASE_EPOCH);
     await client.query("COMMIT");

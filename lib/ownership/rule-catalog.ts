@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { type PersonRecord, type RuleAsset, type RuleConcern, type RuleSettings } from "@/lib/rules";
+import { catalogAsOf, type PersonRecord, type RuleAsset, type RuleConcern, type RuleSettings } from "@/lib/rules";
 import { readRuleSettings } from "@/lib/settings/queries";
+import { loadAttributeHistory } from "./attribute-history";
 
 /** What the rules need besides assignments: thresholds, assets with their dates, concerns with their kinds, people with theirs. */
 export interface RuleCatalog {
@@ -11,16 +12,28 @@ export interface RuleCatalog {
   people: PersonRecord[];
 }
 
+/** The catalog as it was at `asOf`: as it is now, with every change made since undone from its history. */
+export async function loadRuleCatalogAsOf(prisma: Db | Prisma.TransactionClient, asOf: Date): Promise<RuleCatalog> {
+  const [catalog, history] = await Promise.all([loadRuleCatalog(prisma), loadAttributeHistory(prisma, asOf)]);
+  return catalogAsOf(catalog, history, asOf);
+}
+
+/** The catalog as it is now. */
 export async function loadRuleCatalog(prisma: Db | Prisma.TransactionClient): Promise<RuleCatalog> {
+  // In id order: rows come back in the order they were last written otherwise, and figures that tie (two
+  // gap types as frequent) would be listed in another order after an unrelated edit.
   const [settings, assets, concerns, people] = await Promise.all([
     readRuleSettings(prisma),
     prisma.asset.findMany({
+      orderBy: { id: "asc" },
       select: { id: true, key: true, criticality: true, lifecycle: true, createdAt: true, retiredAt: true, kind: { select: { key: true } } },
     }),
     prisma.concern.findMany({
-      select: { id: true, key: true, home: true, appliesTo: { select: { kind: { select: { key: true } } } } },
+      orderBy: { id: "asc" },
+      select: { id: true, key: true, home: true, appliesTo: { orderBy: { kindId: "asc" }, select: { kind: { select: { key: true } } } } },
     }),
     prisma.person.findMany({
+      orderBy: { id: "asc" },
       select: { id: true, email: true, teamId: true, deactivatedAt: true, team: { select: { function: true } } },
     }),
   ]);

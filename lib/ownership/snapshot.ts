@@ -15,7 +15,7 @@ import {
   type RuleSettings,
 } from "@/lib/rules";
 import { cellEffectOf } from "./change-effects";
-import { loadRuleCatalog } from "./rule-catalog";
+import { loadRuleCatalogAsOf } from "./rule-catalog";
 
 /**
  * The organisation as the rules see it at one moment: every cell with its holders, confirmations and
@@ -74,7 +74,7 @@ async function loadLatestDecisions(prisma: Reader, asOf: Date, cells?: readonly 
 
 export async function loadOwnershipSnapshot(prisma: Reader, asOf: Date = new Date()): Promise<OwnershipSnapshot> {
   const [{ settings, assets, concerns, people }, holders, decisions] = await Promise.all([
-    loadRuleCatalog(prisma),
+    loadRuleCatalogAsOf(prisma, asOf),
     loadHolders(prisma, asOf),
     loadLatestDecisions(prisma, asOf),
   ]);

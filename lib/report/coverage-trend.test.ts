@@ -2,17 +2,22 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   buildCells,
+  catalogAsOf,
   coverageOf,
   DEFAULT_RULE_SETTINGS,
   evaluateCells,
   holdersAsOf,
   peopleAsOf,
   type AssignmentRecord,
+  type AttributeHistory,
+  type Period,
   type PersonRecord,
   type RaciRole,
   type RuleAsset,
   type RuleConcern,
+  type TeamFunction,
 } from "@/lib/rules";
+import { NO_ATTRIBUTE_HISTORY } from "@/lib/rules/history";
 import { cellMatches } from "./build-report";
 import { computeCoverageTrend, trendFilters, trendInstants, type CoverageHistory, type TrendFigures } from "./coverage-trend";
 import type { ReportFilters } from "./filters";
@@ -53,9 +58,10 @@ const assign = (assetId: number, concernId: number, personId: number, role: Raci
 
 /** The report's own path, evaluated from scratch at one instant: what every trend point must equal. */
 function coverageFromScratch(history: CoverageHistory, at: Date, filters: ReportFilters): TrendFigures {
-  const rulePeople = peopleAsOf(history.people, at);
+  const then = catalogAsOf(history, history.attributes, at);
+  const rulePeople = peopleAsOf(then.people, at);
   const cells = evaluateCells(
-    buildCells(history.assets, history.concerns, holdersAsOf(history.assignments, at), new Map(), at),
+    buildCells(then.assets, then.concerns, holdersAsOf(history.assignments, at), new Map(), at),
     rulePeople,
     at,
     history.settings,
@@ -81,8 +87,14 @@ const handBuilt: CoverageHistory = {
     assign(3, 1, 1, "A", 0),
   ],
   people,
+  attributes: NO_ATTRIBUTE_HISTORY,
   settings: DEFAULT_RULE_SETTINGS,
 };
+
+/** Periods of a value that took `values[i]` from day `from[i]` (ascending) on. */
+function timeline<T>(values: T[], from: number[]): Period<T>[] {
+  return values.map((value, i) => ({ value, startedAt: day(from[i]!), endedAt: i + 1 < from.length ? day(from[i + 1]!) : null }));
+}
 
 describe("computeCoverageTrend", () => {
   it("follows the history week by week on a hand-built organisation", () => {
@@ -107,6 +119,40 @@ describe("computeCoverageTrend", () => {
     const trend = computeCoverageTrend(handBuilt, instants, filters);
     instants.forEach((at, i) => expect(trend[i]).toEqual(coverageFromScratch(handBuilt, at, filters)));
     expect(trend[0]!.overall.inScope).toBe(1);
+  });
+
+  it("reads assets, concerns, people and teams as they were at each instant", () => {
+    // Website 1 became low criticality on day 10; person 1 moved from team 10 to team 20 on day 10, and
+    // team 20 turned from IT to marketing on day 14; privacy stopped applying to websites on day 18.
+    const attributes: AttributeHistory = {
+      assets: new Map([[1, timeline([{ kindKey: "website", criticality: "high" as const, lifecycle: "active" as const }, { kindKey: "website", criticality: "low" as const, lifecycle: "active" as const }], [0, 10])]]),
+      concernHomes: new Map(),
+      concernKinds: new Map([[3, [...timeline(["website"], [0]).map((period) => ({ ...period, endedAt: day(18) })), ...timeline(["crm"], [0])]]]),
+      people: new Map([[1, timeline([{ teamId: 10, active: true }, { teamId: 20, active: true }], [0, 10])]]),
+      teamFunctions: new Map<number, Period<TeamFunction>[]>([[10, timeline<TeamFunction>(["marketing"], [0])], [20, timeline<TeamFunction>(["it", "marketing"], [0, 14])]]),
+    };
+    const now: CoverageHistory = {
+      ...handBuilt,
+      assets: handBuilt.assets.map((a) => (a.id === 1 ? { ...a, criticality: "low" } : a)),
+      concerns: concerns.map((c) => (c.id === 3 ? { ...c, kindKeys: ["crm"] } : c)),
+      people: people.map((p) => (p.id === 1 ? { ...p, teamId: 20 } : p.id === 2 ? { ...p, function: "marketing" } : p)),
+      attributes,
+    };
+    const instants = [day(1), day(6), day(11), day(15), day(19), day(21)];
+    const filters: ReportFilters[] = [{}, { criticality: "high" }, { team: 10 }, { team: 20 }, { function: "shared" }];
+    for (const filter of filters) {
+      const trend = computeCoverageTrend(now, instants, filter);
+      instants.forEach((at, i) => expect(trend[i]).toEqual(coverageFromScratch(now, at, filter)));
+    }
+    const trend = computeCoverageTrend(now, instants, {});
+    // Day 6: privacy of website 1 has marketing A (person 1) and IT R (person 2): covered, as before.
+    expect(trend[1]!.shared).toEqual({ inScope: 2, covered: 1, percent: 50 });
+    // Day 15: team 20 is marketing now, so privacy of website 1 is held by marketing only: one-sided.
+    expect(trend[3]!.shared).toEqual({ inScope: 2, covered: 0, percent: 0 });
+    // Day 19: privacy no longer applies to websites; only CRM 2's privacy cell remains, uncovered.
+    expect(trend[4]!.shared).toEqual({ inScope: 1, covered: 0, percent: 0 });
+    // Filtered to high criticality, website 1 (3 cells) counts until day 10 only; CRM 2 (2 cells) arrived on day 10.
+    expect(computeCoverageTrend(now, [day(6), day(11)], { criticality: "high" }).map((point) => point.overall.inScope)).toEqual([6, 5]);
   });
 
   it("refuses instants out of order", () => {
@@ -137,6 +183,14 @@ describe("computeCoverageTrend", () => {
       },
       { requiredKeys: [] },
     );
+    const arbitraryAttributeChanges = fc.record({
+      assets: fc.array(fc.option(fc.record({ day: fc.integer({ min: 0, max: 70 }), kind: fc.constantFrom("website", "crm"), criticality: fc.constantFrom("high" as const, "low" as const) })), { minLength: 4, maxLength: 4 }),
+      privacyHome: fc.option(fc.record({ day: fc.integer({ min: 1, max: 70 }), home: fc.constantFrom("it" as const, "marketing" as const) })),
+      contentOnCrm: fc.option(fc.record({ from: fc.integer({ min: 0, max: 60 }), until: fc.option(fc.integer({ min: 1, max: 30 })) })),
+      moves: fc.array(fc.option(fc.integer({ min: 1, max: 70 })), { minLength: 4, maxLength: 4 }),
+      returns: fc.array(fc.option(fc.integer({ min: 0, max: 30 })), { minLength: 4, maxLength: 4 }),
+      itBecomes: fc.option(fc.record({ day: fc.integer({ min: 1, max: 70 }), function: fc.constantFrom<TeamFunction>("marketing", "other") })),
+    });
     fc.assert(
       fc.property(
         fc.array(arbitraryAsset, { minLength: 1, maxLength: 4 }),
@@ -144,8 +198,48 @@ describe("computeCoverageTrend", () => {
         fc.array(fc.option(fc.integer({ min: 0, max: 70 })), { minLength: 4, maxLength: 4 }),
         fc.uniqueArray(fc.integer({ min: 0, max: 80 }), { minLength: 1, maxLength: 12 }),
         arbitraryFilters,
-        (assets, assignments, deactivations, days, filters) => {
-          const history: CoverageHistory = {
+        arbitraryAttributeChanges,
+        (assets, assignments, deactivations, days, filters, changes) => {
+          const attributes: AttributeHistory = {
+            assets: new Map(
+              assets.map((a, i) => {
+                // Retirement is read from its date (cellInput), so the lifecycle may say retired all along.
+                const lifecycle = a.retired === null ? ("active" as const) : ("retired" as const);
+                const before = { kindKey: a.kind, criticality: "high" as const, lifecycle };
+                const change = changes.assets[i];
+                const after = change ? { kindKey: change.kind, criticality: change.criticality, lifecycle } : before;
+                return [i + 1, change ? timeline([before, after], [a.created, Math.max(a.created, change.day)]) : timeline([before], [a.created])];
+              }),
+            ),
+            concernHomes: new Map(changes.privacyHome ? [[3, timeline(["shared", changes.privacyHome.home], [0, changes.privacyHome.day])]] : []),
+            concernKinds: new Map(
+              changes.contentOnCrm ? [[1, [...timeline(["website"], [0]), ...timeline(["crm"], [changes.contentOnCrm.from]).map((p) => ({ ...p, endedAt: changes.contentOnCrm!.until === null ? null : day(changes.contentOnCrm!.from + changes.contentOnCrm!.until) }))]]] : [],
+            ),
+            people: new Map(
+              deactivations.map((deactivated, i) => {
+                const team = i % 2 === 0 ? 10 : 20;
+                const move = changes.moves[i];
+                const away = deactivated === null ? null : { from: deactivated, back: changes.returns[i] ?? null };
+                const points = new Set([0, ...(move ? [move] : []), ...(away ? [away.from, ...(away.back === null ? [] : [away.from + away.back + 1])] : [])]);
+                const days = [...points].sort((x, y) => x - y);
+                return [
+                  i + 1,
+                  timeline(
+                    days.map((d) => ({
+                      teamId: move !== null && move !== undefined && d >= move ? 30 - team : team,
+                      active: !away || d < away.from || (away.back !== null && d >= away.from + away.back + 1),
+                    })),
+                    days,
+                  ),
+                ];
+              }),
+            ),
+            teamFunctions: new Map<number, Period<TeamFunction>[]>([
+              [10, timeline<TeamFunction>(["marketing"], [0])],
+              [20, changes.itBecomes ? timeline<TeamFunction>(["it", changes.itBecomes.function], [0, changes.itBecomes.day]) : timeline<TeamFunction>(["it"], [0])],
+            ]),
+          };
+          const built: Omit<CoverageHistory, "attributes"> = {
             assets: assets.map((a, i) => ({ ...asset(i + 1, a.kind, a.created, a.retired), retiredAt: a.retired === null ? null : day(a.retired) })),
             concerns,
             assignments: assignments.map((a) => assign(a.assetId, a.concernId, a.personId, a.role, a.start, a.length === null ? null : a.start + a.length)),
@@ -158,6 +252,9 @@ describe("computeCoverageTrend", () => {
             })),
             settings: DEFAULT_RULE_SETTINGS,
           };
+          // The records are as they are now: the last period of each attribute.
+          const at = new Date(T0 + 1000 * DAY);
+          const history: CoverageHistory = { ...catalogAsOf(built, attributes, at), assignments: built.assignments, settings: built.settings, attributes };
           const instants = [...days].sort((a, b) => a - b).map((n) => new Date(T0 + n * DAY + (n % 3) * 3_600_000));
           const trend = computeCoverageTrend(history, instants, filters);
           instants.forEach((at, i) => expect(trend[i]).toEqual(coverageFromScratch(history, at, filters)));

@@ -1,7 +1,9 @@
 import { DateTime } from "luxon";
 import {
+  assetAsOf,
   assetExistedAt,
   cellHoldersAsOf,
+  concernAsOf,
   cellInput,
   cellNumber,
   concernsByKindOf,
@@ -10,10 +12,13 @@ import {
   coverageOf,
   isCellCovered,
   peopleAsOf,
+  personAsOf,
   type AssignmentRecord,
+  type AttributeHistory,
   type ConcernHome,
   type CoverageFigure,
   type EvaluatedCell,
+  type Period,
   type PersonRecord,
   type RuleAsset,
   type RuleConcern,
@@ -24,13 +29,17 @@ import { formatIsoWeek } from "@/lib/review/iso-week";
 import { cellMatches, cellMatchesExceptGap } from "./build-report";
 import type { ReportFilters } from "./filters";
 
-/** Everything coverage depends on, with its history: who held what when, who was active, which assets existed. */
+/**
+ * Everything coverage depends on, with its history: who held what when, which assets existed, and how
+ * assets, concerns, people and teams were at any instant (`attributes`; the records are as they are now).
+ */
 export interface CoverageHistory {
   assets: RuleAsset[];
   concerns: RuleConcern[];
   /** Confirmations play no part in coverage, so they may be left empty. */
   assignments: AssignmentRecord[];
   people: PersonRecord[];
+  attributes: AttributeHistory;
   settings: RuleSettings;
 }
 
@@ -67,8 +76,9 @@ type Counts = Record<"overall" | ConcernHome, { inScope: number; covered: number
  * Coverage at each of the given instants (ascending), by the same rules as the report at each instant.
  *
  * The first instant is evaluated in full; after that only the cells something happened to in between
- * (one of its assignments started or ended, its asset was created or retired, one of its holders was
- * deactivated) are evaluated again, so a year of weeks costs one full evaluation plus the history's events.
+ * (one of its assignments started or ended, its asset was created, retired or changed, its concern changed,
+ * one of its holders left, came back or moved, a holder's team changed function) are evaluated again, so a
+ * year of weeks costs one full evaluation plus the history's events.
  */
 export function computeCoverageTrend(history: CoverageHistory, instants: Date[], filters: ReportFilters): TrendFigures[] {
   const times = instants.map((instant) => instant.getTime());
@@ -80,11 +90,13 @@ export function computeCoverageTrend(history: CoverageHistory, instants: Date[],
   const counts: Counts = { overall: zero(), marketing: zero(), it: zero(), shared: zero() };
 
   return instants.map((instant, pass) => {
-    const people = peopleAsOf(history.people, instant);
+    const people = peopleAsOf(history.people.map((person) => personAsOf(person, history.attributes, instant)), instant);
+    const concerns = new Map(history.concerns.map((concern) => [concern.id, concernAsOf(concern, history.attributes, instant)]));
     const update = (index: number) => {
       if (evaluatedAt[index] === pass) return;
       evaluatedAt[index] = pass;
-      const after = contributionAt(cells[index]!, instant, people, history.settings, onlyFilters);
+      const cell = cells[index]!;
+      const after = contributionAt(assetAsOf(cell.asset, history.attributes, instant), concerns.get(cell.concern.id)!, cell.owners, instant, people, onlyFilters);
       const before = contributions[index];
       if (before === after) return;
       if (before) add(counts, before, -1);
@@ -134,9 +146,17 @@ interface HistoryIndex {
 }
 
 function indexHistory(history: CoverageHistory, times: number[]): HistoryIndex {
-  const concernsByKind = concernsByKindOf(history.concerns);
+  const { attributes } = history;
+  // Every cell that existed at some time: an asset has one for each concern that applied, at any time, to
+  // any kind it had. Whether it existed at an instant is decided there (`contributionAt`).
+  const everApplied = history.concerns.map((concern) => ({
+    ...concern,
+    kindKeys: [...new Set([...concern.kindKeys, ...(attributes.concernKinds.get(concern.id) ?? []).map((period) => period.value)])],
+  }));
+  const concernsByKind = concernsByKindOf(everApplied);
   const cells: HistoryCell[] = [];
   const cellIndex = new Map<number, number>();
+  const cellsOfConcern = new Map<number, number[]>();
   const touchedBefore: number[][] = times.map(() => []);
   const touch = (at: Date | null, index: number) => {
     if (!at) return;
@@ -144,22 +164,43 @@ function indexHistory(history: CoverageHistory, times: number[]): HistoryIndex {
     // Whatever happened by the first instant is seen by its full evaluation; after the last, by none.
     if (pass > 0 && pass < times.length) touchedBefore[pass]!.push(index);
   };
+  const touchAll = (periods: readonly Period<unknown>[] | undefined, indexes: readonly number[]) => {
+    for (const period of periods ?? []) {
+      for (const index of indexes) {
+        touch(period.startedAt, index);
+        touch(period.endedAt, index);
+      }
+    }
+  };
   for (const asset of history.assets) {
     const first = cells.length;
-    for (const concern of concernsByKind.get(asset.kindKey) ?? []) {
+    const kinds = new Set([asset.kindKey, ...(attributes.assets.get(asset.id) ?? []).map((period) => period.value.kindKey)]);
+    const applied = new Set([...kinds].flatMap((kind) => (concernsByKind.get(kind) ?? []).map((concern) => concern.id)));
+    for (const concern of history.concerns) {
+      if (!applied.has(concern.id)) continue;
       cellIndex.set(cellNumber(asset.id, concern.id), cells.length);
+      const ofConcern = cellsOfConcern.get(concern.id);
+      if (ofConcern) ofConcern.push(cells.length);
+      else cellsOfConcern.set(concern.id, [cells.length]);
       cells.push({ asset, concern, owners: [] });
     }
-    for (let index = first; index < cells.length; index++) {
+    const own = Array.from({ length: cells.length - first }, (_unused, i) => first + i);
+    for (const index of own) {
       touch(asset.createdAt, index);
       touch(asset.retiredAt, index);
     }
+    touchAll(attributes.assets.get(asset.id), own);
+  }
+  for (const concern of history.concerns) {
+    const own = cellsOfConcern.get(concern.id) ?? [];
+    touchAll(attributes.concernHomes.get(concern.id), own);
+    touchAll(attributes.concernKinds.get(concern.id), own);
   }
   const cellsByPerson = new Map<number, number[]>();
   for (const assignment of history.assignments) {
     if (assignment.role !== "A" && assignment.role !== "R") continue;
     const index = cellIndex.get(cellNumber(assignment.assetId, assignment.concernId));
-    // An assignment to a concern that does not apply to the asset's kind makes no cell.
+    // An assignment to a concern that never applied to the asset's kind makes no cell.
     if (index === undefined) continue;
     cells[index]!.owners.push(assignment);
     const held = cellsByPerson.get(assignment.personId);
@@ -168,9 +209,21 @@ function indexHistory(history: CoverageHistory, times: number[]): HistoryIndex {
     touch(assignment.startedAt, index);
     touch(assignment.endedAt, index);
   }
+  const cellsByTeam = new Map<number, number[]>();
   for (const person of history.people) {
-    for (const index of cellsByPerson.get(person.id) ?? []) touch(person.deactivatedAt, index);
+    const held = cellsByPerson.get(person.id) ?? [];
+    for (const index of held) touch(person.deactivatedAt, index);
+    const periods = attributes.people.get(person.id);
+    touchAll(periods, held);
+    const teams = new Set([person.teamId, ...(periods ?? []).map((period) => period.value.teamId)]);
+    for (const team of teams) {
+      if (team === null) continue;
+      const members = cellsByTeam.get(team);
+      if (members) members.push(...held);
+      else cellsByTeam.set(team, [...held]);
+    }
   }
+  for (const [team, held] of cellsByTeam) touchAll(attributes.teamFunctions.get(team), held);
   return { cells, touchedBefore };
 }
 
@@ -186,16 +239,19 @@ function firstInstantFrom(times: number[], time: number): number {
   return low;
 }
 
-// What one cell adds to the counts at `instant`: nothing when it did not exist, is out of scope or filtered out.
+// What one cell adds to the counts at `instant`, its asset and concern as they were then: nothing when it did
+// not exist (the asset not yet created, the concern not applying to the asset's kind then), is out of scope
+// or filtered out.
 function contributionAt(
-  cell: HistoryCell,
+  asset: RuleAsset,
+  concern: RuleConcern,
+  owners: readonly AssignmentRecord[],
   instant: Date,
   people: Map<number, RulePerson>,
-  settings: RuleSettings,
   filters: ReportFilters,
 ): CellContribution | undefined {
-  if (!assetExistedAt(cell.asset, instant)) return undefined;
-  const input = cellInput(cell.asset, cell.concern, cellHoldersAsOf(cell.owners, instant), null, instant);
+  if (!assetExistedAt(asset, instant) || !concern.kindKeys.includes(asset.kindKey)) return undefined;
+  const input = cellInput(asset, concern, cellHoldersAsOf(owners, instant), null, instant);
   if (!input.inScope || !cellMatchesExceptGap(input, filters, people)) return undefined;
   return CONTRIBUTIONS[input.concernHome][isCellCovered(input, people) ? 1 : 0];
 }

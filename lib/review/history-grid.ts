@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { KEPT_AT_MOST_MS, memoizeByDataVersion } from "@/lib/cache/kept-figures";
 import { leavesHistoryUnchanged } from "@/lib/ownership/change-effects";
 import { loadOwnershipHistory, type OwnershipHistory } from "@/lib/ownership/ownership-history";
-import { buildCells, cellNumber, holdersAsOf, listTeamsWithScope, peopleAsOf, type TeamFunction } from "@/lib/rules";
+import { buildCells, catalogAsOf, cellNumber, holdersAsOf, listTeamsWithScope, peopleAsOf, periodAt, type TeamFunction } from "@/lib/rules";
 import { submissionStatus, type SubmissionStatus } from "./due";
 import { cycleWindow, isoWeekOf, shiftIsoWeek } from "./iso-week";
 import { readTimeZone } from "@/lib/settings/queries";
@@ -130,12 +130,17 @@ async function loadTeamsWithScope(
   return result;
 }
 
-/** Which teams had cells in their review scope at `at` before any hand-off, and which cells were in scope then. */
+/**
+ * Which teams had cells in their review scope at `at` before any hand-off, and which cells were in scope
+ * then: the catalog, the people and the teams' functions as they were then.
+ */
 function scopeAt(history: OwnershipHistory, teams: { id: number; function: TeamFunction }[], at: Date): { teamsWithCells: Set<number>; cellsInScope: Float64Array } {
-  const rulePeople = peopleAsOf(history.people, at);
-  const cells = buildCells(history.assets, history.concerns, holdersAsOf(history.assignments, at), new Map(), at);
+  const then = catalogAsOf(history, history.attributes, at);
+  const rulePeople = peopleAsOf(then.people, at);
+  const cells = buildCells(then.assets, then.concerns, holdersAsOf(history.assignments, at), new Map(), at);
+  const teamsThen = teams.map((team) => ({ id: team.id, function: periodAt(history.attributes.teamFunctions.get(team.id), at.getTime())?.value ?? team.function }));
   return {
-    teamsWithCells: listTeamsWithScope(teams, cells, rulePeople),
+    teamsWithCells: listTeamsWithScope(teamsThen, cells, rulePeople),
     // Sorted numbers take a fraction of a Set's memory: 12 weeks of 64,000 cells are kept between requests.
     cellsInScope: Float64Array.from(cells.filter((cell) => cell.inScope).map((cell) => cellNumber(cell.assetId, cell.concernId))).sort(),
   };

@@ -17,3 +17,14 @@ export { isCollaborationCell, rankHotspots, scoreHotspots, scoreHotspotsWithHold
 export { rollUpHotspots } from "./hotspot-roll-up";
 export { computeReviewScope, listTeamsWithScope } from "./review-scope";
 export { assetExistedAt, buildCells, cellInput, concernsByKindOf, type RuleAsset, type RuleConcern } from "./build-cells";
+export {
+  assetAsOf,
+  catalogAsOf,
+  concernAsOf,
+  periodAt,
+  personAsOf,
+  type AssetAttributes,
+  type AttributeHistory,
+  type Period,
+  type PersonAttributes,
+} from "./history";
