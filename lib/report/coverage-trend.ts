@@ -158,17 +158,23 @@ function indexHistory(history: CoverageHistory, times: number[]): HistoryIndex {
   const cellIndex = new Map<number, number>();
   const cellsOfConcern = new Map<number, number[]>();
   const touchedBefore: number[][] = times.map(() => []);
-  const touch = (at: Date | null, index: number) => {
-    if (!at) return;
+  // The pass that first sees something that happened at `at`: whatever happened by the first instant is seen
+  // by its full evaluation, after the last by none (-1 for both).
+  const passOf = (at: Date | null) => {
+    if (!at) return -1;
     const pass = firstInstantFrom(times, at.getTime());
-    // Whatever happened by the first instant is seen by its full evaluation; after the last, by none.
-    if (pass > 0 && pass < times.length) touchedBefore[pass]!.push(index);
+    return pass > 0 && pass < times.length ? pass : -1;
   };
+  const touch = (at: Date | null, index: number) => {
+    const pass = passOf(at);
+    if (pass !== -1) touchedBefore[pass]!.push(index);
+  };
+  // A change of an asset, a concern, a person or a team touches all of its cells: found once per period.
   const touchAll = (periods: readonly Period<unknown>[] | undefined, indexes: readonly number[]) => {
     for (const period of periods ?? []) {
-      for (const index of indexes) {
-        touch(period.startedAt, index);
-        touch(period.endedAt, index);
+      for (const at of [period.startedAt, period.endedAt]) {
+        const pass = passOf(at);
+        if (pass !== -1) for (const index of indexes) touchedBefore[pass]!.push(index);
       }
     }
   };
@@ -209,21 +215,15 @@ function indexHistory(history: CoverageHistory, times: number[]): HistoryIndex {
     touch(assignment.startedAt, index);
     touch(assignment.endedAt, index);
   }
-  const cellsByTeam = new Map<number, number[]>();
   for (const person of history.people) {
     const held = cellsByPerson.get(person.id) ?? [];
     for (const index of held) touch(person.deactivatedAt, index);
     const periods = attributes.people.get(person.id);
     touchAll(periods, held);
+    // A team that changed function changes the side of everyone who was ever in it.
     const teams = new Set([person.teamId, ...(periods ?? []).map((period) => period.value.teamId)]);
-    for (const team of teams) {
-      if (team === null) continue;
-      const members = cellsByTeam.get(team);
-      if (members) members.push(...held);
-      else cellsByTeam.set(team, [...held]);
-    }
+    for (const team of teams) if (team !== null) touchAll(attributes.teamFunctions.get(team), held);
   }
-  for (const [team, held] of cellsByTeam) touchAll(attributes.teamFunctions.get(team), held);
   return { cells, touchedBefore };
 }
 
