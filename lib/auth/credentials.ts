@@ -2,7 +2,7 @@ import bcrypt from "bcryptjs";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
-import { checkSignInThrottle, clearAccountFailures, recordSignInFailure, signInThrottleKeys } from "./throttle";
+import { admitSignInAttempt, forgiveSignInAttempt, signInThrottleKeys } from "./throttle";
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter an email address.").max(TEXT_MAX.email),
@@ -42,19 +42,16 @@ export type SignInOutcome =
 
 /**
  * A sign-in attempt with throttling: refused outright while the account or the client has too many recent
- * failures (before any password check, so guessing stops), otherwise checked and, when wrong, counted.
+ * failures (before any password check, so guessing stops). An admitted attempt counts as a failure before its
+ * password is compared, so attempts sent together cannot all be compared, and is forgiven when it succeeds.
  */
 export async function attemptSignIn(prisma: Db, input: unknown, clientAddress: string | null, now = new Date()): Promise<SignInOutcome> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { kind: "refused" };
-  const keys = signInThrottleKeys(parsed.data.email, clientAddress);
-  const verdict = await checkSignInThrottle(prisma, keys, now);
-  if (!verdict.allowed) return { kind: "throttled", retryAfterMs: verdict.retryAfterMs };
+  const admitted = await admitSignInAttempt(prisma, signInThrottleKeys(parsed.data.email, clientAddress), now);
+  if (!admitted.allowed) return { kind: "throttled", retryAfterMs: admitted.retryAfterMs };
   const person = await verifyCredentials(prisma, parsed.data);
-  if (!person) {
-    await recordSignInFailure(prisma, keys, now);
-    return { kind: "refused" };
-  }
-  await clearAccountFailures(prisma, parsed.data.email);
+  if (!person) return { kind: "refused" };
+  await forgiveSignInAttempt(prisma, parsed.data.email, admitted.attemptIds);
   return { kind: "signed-in", person };
 }

@@ -1,5 +1,5 @@
 import bcrypt from "bcryptjs";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "@/tools/testing/test-database";
 import { attemptSignIn } from "./credentials";
 
@@ -52,6 +52,26 @@ describe("signing in", () => {
     expect((await attemptSignIn(db.prisma, { email: "bo@example.org", password: PASSWORD }, "10.0.2.1")).kind).toBe("signed-in");
     const later = new Date(Date.now() + 16 * 60_000);
     expect((await attemptSignIn(db.prisma, { email: "ada@example.org", password: PASSWORD }, "10.0.2.1", later)).kind).toBe("signed-in");
+  });
+
+  describe("under attempts sent together", () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it("compares at most 5 passwords of 50 parallel guesses for one account, from one client or many", async () => {
+      const compare = vi.spyOn(bcrypt, "compare");
+      const outcomes = await Promise.all(
+        Array.from({ length: 50 }, (_, attempt) => attemptSignIn(db.prisma, { email: "ada@example.org", password: `guess ${attempt}` }, `10.0.6.${attempt}`)),
+      );
+      expect(compare).toHaveBeenCalledTimes(5);
+      expect(outcomes.filter((outcome) => outcome.kind === "refused")).toHaveLength(5);
+      expect(outcomes.filter((outcome) => outcome.kind === "throttled")).toHaveLength(45);
+      expect(await db.prisma.signInFailure.count({ where: { key: "account:ada@example.org" } })).toBe(5);
+    });
+
+    it("does not count a successful sign-in against its client", async () => {
+      await Promise.all(Array.from({ length: 5 }, () => attemptSignIn(db.prisma, { email: "bo@example.org", password: PASSWORD }, "10.0.7.1")));
+      expect(await db.prisma.signInFailure.count()).toBe(0);
+    });
   });
 
   it("throttles an unknown account exactly like a real one, so throttling reveals nothing", async () => {
