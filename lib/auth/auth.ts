@@ -2,7 +2,9 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
+import { readEnvironment } from "@/lib/config/environment";
 import { getPrisma } from "@/lib/db/client";
+import { clientAddressOf } from "@/lib/security/client-address";
 import { authConfig } from "./auth.config";
 import { attemptSignIn } from "./credentials";
 import { refusalPath } from "./sign-in-errors";
@@ -15,15 +17,6 @@ export class ThrottledSignIn extends CredentialsSignin {
     super();
     this.code = `throttled-${Math.ceil(retryAfterMs / 60_000)}`;
   }
-}
-
-/**
- * The client's address as the proxy in front of the app reports it (the first X-Forwarded-For hop).
- * A client that forges the header escapes only the per-client limit; the per-account limit still holds.
- */
-function clientAddressOf(request: Request | undefined): string | null {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || null;
 }
 
 /**
@@ -43,6 +36,7 @@ function openIdConnectProvider(settings: SingleSignOnSettings): Provider {
 }
 
 const singleSignOn = singleSignOnSettings();
+const { TANDEM_TRUSTED_PROXIES: trustedProxies } = readEnvironment();
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -74,7 +68,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, request) {
-        const outcome = await attemptSignIn(getPrisma(), credentials, clientAddressOf(request));
+        const outcome = await attemptSignIn(getPrisma(), credentials, clientAddressOf(request?.headers.get("x-forwarded-for"), trustedProxies));
         if (outcome.kind === "throttled") throw new ThrottledSignIn(outcome.retryAfterMs);
         if (outcome.kind === "refused") return null;
         return { id: String(outcome.person.id), email: outcome.person.email, name: outcome.person.name };

@@ -14,7 +14,7 @@ import { redactDatabaseUrl } from "@/lib/db/database-url";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { ensureDatabaseExists } from "@/lib/db/migrate";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-catalog";
-import { buildIsStale, NEXT_BIN, serverNodeFlags, waitForHealthy } from "./next-process";
+import { buildIsStale, NEXT_BIN, serverNodeFlags, waitForHealthy, webServerEnvironment } from "./next-process";
 import { prepareDatabase } from "./prepare-database";
 
 
@@ -69,7 +69,7 @@ async function main() {
   }
   server = spawn(process.execPath, [...(dev ? [] : serverNodeFlags(environment)), NEXT_BIN, dev ? "dev" : "start", "--port", String(port)], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: webServerEnvironment(process.env),
   });
   server.on("exit", (code, signal) => {
     if (!stopping) {

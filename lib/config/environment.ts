@@ -27,6 +27,12 @@ const environmentSchema = z.object({
   TANDEM_EPHEMERAL: flag("TANDEM_EPHEMERAL").default(false),
   TANDEM_SKIP_BUILD: flag("TANDEM_SKIP_BUILD").default(false),
   TANDEM_SERVER_NODE_FLAGS: z.string().optional(),
+  TANDEM_TRUSTED_PROXIES: z.coerce
+    .number({ error: "TANDEM_TRUSTED_PROXIES must be the number of proxies in front of Tandem (0 for none)" })
+    .int("TANDEM_TRUSTED_PROXIES must be the number of proxies in front of Tandem (0 for none)")
+    .min(0, "TANDEM_TRUSTED_PROXIES must be the number of proxies in front of Tandem (0 for none)")
+    .max(10, "TANDEM_TRUSTED_PROXIES must be the number of proxies in front of Tandem (0 for none)")
+    .default(0),
 });
 
 export type Environment = z.output<typeof environmentSchema>;
