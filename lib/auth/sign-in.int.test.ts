@@ -2,6 +2,7 @@ import bcrypt from "bcryptjs";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "@/tools/testing/test-database";
 import { attemptSignIn } from "./credentials";
+import { PASSWORD_HASH_COST } from "./password-policy";
 
 const PASSWORD = "correct horse battery staple";
 
@@ -9,7 +10,7 @@ describe("signing in", () => {
   const db = useTestDatabase();
   beforeAll(async () => {
     const team = await db.prisma.team.create({ data: { name: "Web Platform", function: "it" } });
-    const passwordHash = await bcrypt.hash(PASSWORD, 10);
+    const passwordHash = await bcrypt.hash(PASSWORD, PASSWORD_HASH_COST);
     await db.prisma.person.createMany({
       data: [
         { email: "ada@example.org", name: "Ada", role: "manager", teamId: team.id, passwordHash },
@@ -17,6 +18,7 @@ describe("signing in", () => {
         { email: "left@example.org", name: "Left", role: "manager", teamId: team.id, passwordHash, deactivatedAt: new Date() },
         { email: "none@example.org", name: "No role", role: "none", teamId: team.id, passwordHash },
         { email: "sso-only@example.org", name: "SSO only", role: "viewer", teamId: team.id, passwordHash: null },
+        { email: "old-hash@example.org", name: "Old hash", role: "viewer", teamId: team.id, passwordHash: await bcrypt.hash(PASSWORD, 10) },
       ],
     });
   });
@@ -27,6 +29,18 @@ describe("signing in", () => {
   it("signs in an active person with the right password", async () => {
     const outcome = await attemptSignIn(db.prisma, { email: "ADA@example.org", password: PASSWORD }, "10.0.0.1");
     expect(outcome).toMatchObject({ kind: "signed-in", person: { email: "ada@example.org" } });
+  });
+
+  it("brings a hash of an older, cheaper cost up to cost 12 at sign-in, without touching the person's version", async () => {
+    const hashOf = async () => (await db.prisma.person.findUniqueOrThrow({ where: { email: "old-hash@example.org" }, select: { passwordHash: true, updatedAt: true } }));
+    const before = await hashOf();
+    expect((await attemptSignIn(db.prisma, { email: "old-hash@example.org", password: "wrong" }, "10.0.8.1")).kind).toBe("refused");
+    expect(await hashOf()).toEqual(before);
+    expect((await attemptSignIn(db.prisma, { email: "old-hash@example.org", password: PASSWORD }, "10.0.8.1")).kind).toBe("signed-in");
+    const after = await hashOf();
+    expect(bcrypt.getRounds(after.passwordHash!)).toBe(12);
+    expect(after.updatedAt).toEqual(before.updatedAt);
+    expect((await attemptSignIn(db.prisma, { email: "old-hash@example.org", password: PASSWORD }, "10.0.8.1")).kind).toBe("signed-in");
   });
 
   it("refuses deactivated people and people without a role, even with the right password", async () => {

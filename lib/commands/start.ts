@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { loadOrCreateSecret } from "@/lib/auth/secret-file";
+import { authSecretProblem, loadOrCreateSecret } from "@/lib/auth/secret-file";
 import { singleSignOnSettings } from "@/lib/auth/sso-settings";
 import { readEnvironment, type Environment } from "@/lib/config/environment";
 import { redactDatabaseUrl } from "@/lib/db/database-url";
@@ -40,6 +40,9 @@ async function main() {
   dataDir = path.resolve(environment.TANDEM_DATA_DIR);
   // TANDEM_EPHEMERAL=true (the e2e tests) deletes the data when the server stops.
   ephemeral = environment.TANDEM_EPHEMERAL;
+  // A short secret is refused before anything starts; `npm run dev` lets one through for experiments.
+  const secretProblem = environment.AUTH_SECRET && !dev ? authSecretProblem(environment.AUTH_SECRET) : null;
+  if (secretProblem) fail(secretProblem);
   const useEmbedded = !environment.DATABASE_URL;
   let databaseUrl = environment.DATABASE_URL ?? "";
   if (useEmbedded) {
