@@ -1,5 +1,6 @@
 import bcrypt from "bcryptjs";
 import type { Prisma } from "@/lib/db/generated/client";
+import { TEXT_MAX } from "@/lib/validation/text-limits";
 import { COMMON_LONG_PASSWORDS, COMMON_WORDS } from "./common-passwords";
 
 /** bcrypt's work factor for every password set from now on; older hashes are brought up to it at sign-in. */
@@ -40,7 +41,11 @@ export function newPasswordProblem(password: string): string | null {
 
 /** For a zod schema's `superRefine`: adds the problem of the `password` field, if any, to that field. */
 export function refineNewPassword(input: { password?: string | undefined }, context: { addIssue(issue: { code: "custom"; path: string[]; message: string }): void }): void {
-  if (input.password === undefined) return;
+  // zod runs refinements after the field's own checks failed too: a length the schema refined already
+  // refuses (fewer than 12 characters, more than the form's limit) is not explained twice.
+  if (typeof input.password !== "string") return;
+  const characters = [...input.password].length;
+  if (characters < PASSWORD_MIN_CHARACTERS || characters > TEXT_MAX.password) return;
   const problem = newPasswordProblem(input.password);
   if (problem) context.addIssue({ code: "custom", path: ["password"], message: problem });
 }

@@ -40,6 +40,11 @@ describe("setting a password through the people routes", () => {
     expect((await db.prisma.person.findUniqueOrThrow({ where: { id: viewerId } })).passwordHash).toBeNull();
   });
 
+  it("explains a length the people schema refuses once, not twice", async () => {
+    const response = await set("short");
+    expect((await response.json()).fieldErrors.password).toEqual(["Use at least 12 characters."]);
+  });
+
   it("sets a good password, hashed at cost 12", async () => {
     expect((await set("violet kettle ferry 42")).status).toBe(200);
     const { passwordHash } = await db.prisma.person.findUniqueOrThrow({ where: { id: viewerId } });
