@@ -7,6 +7,7 @@ import { getPrisma } from "@/lib/db/client";
 import { clientAddressOf } from "@/lib/security/client-address";
 import { authConfig } from "./auth.config";
 import { attemptSignIn } from "./credentials";
+import { revokeSession, sessionOfToken } from "./revoked-sessions";
 import { refusalPath } from "./sign-in-errors";
 import { checkSingleSignOn } from "./sso";
 import { OIDC_PROVIDER_ID, singleSignOnSettings, type SingleSignOnSettings } from "./sso-settings";
@@ -54,6 +55,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (decision.kind === "refused") return refusalPath(decision);
       Object.assign(user, { id: String(decision.person.id), email: decision.person.email, name: decision.person.name });
       return true;
+    },
+  },
+  events: {
+    /**
+     * next-auth's own sign-out endpoint (`POST /api/auth/signout`) clears the cookie only; the session is
+     * revoked here too, as the app's sign-out does, so a copy of the cookie stops working whichever way out.
+     */
+    async signOut(message) {
+      const session = sessionOfToken("token" in message ? message.token : null);
+      if (session) await revokeSession(getPrisma(), session);
     },
   },
   logger: {

@@ -1,6 +1,7 @@
 import { writeRoute, type WriteContext } from "@/lib/api/write-route";
 import { refineNewPassword, storePasswordHash } from "@/lib/auth/password-policy";
 import { catalogEditors } from "@/lib/auth/policy";
+import { endEarlierSessions } from "@/lib/auth/session-validity";
 import { setPersonPassword } from "@/lib/people/actions";
 import { requireRouteId, setPasswordSchema, type SetPasswordInput } from "@/lib/people/schemas";
 
@@ -12,6 +13,8 @@ export const POST = writeRoute({
     const id = requireRouteId(params.id, "person");
     const result = await setPersonPassword(tx, user, id, input);
     await storePasswordHash(tx, id, input.password);
+    // A new password is set because the old one may be known: so may a session made with it.
+    await endEarlierSessions(tx, id);
     return result;
   },
 });
