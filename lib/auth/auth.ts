@@ -10,6 +10,7 @@ import { attemptSignIn } from "./credentials";
 import { revokeSession, sessionOfToken } from "./revoked-sessions";
 import { refusalPath } from "./sign-in-errors";
 import { checkSingleSignOn } from "./sso";
+import { withUserInfoClaims } from "./sso-userinfo";
 import { OIDC_PROVIDER_ID, singleSignOnSettings, type SingleSignOnSettings } from "./sso-settings";
 
 /** Thrown while an account or client is throttled; the code carries the wait so the form can say how long. */
@@ -45,13 +46,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     ...authConfig.callbacks,
     /**
      * Passwords are checked in `authorize`; a provider's sign-in is checked here: only an active person
-     * with a role, found by the provider's verified email, gets in. A refusal goes back to the sign-in
+     * with a role, found by the provider's verified email (from the ID token, or UserInfo when the token
+     * lacks it), gets in. A refusal goes back to the sign-in
      * page with the reason. Auth.js hands this same `user` to the `jwt` callback, which makes its id the
      * session's subject: the Person id, exactly as a password sign-in does.
      */
     async signIn({ user, account, profile }) {
-      if (account?.provider !== OIDC_PROVIDER_ID) return true;
-      const decision = await checkSingleSignOn(getPrisma(), profile);
+      if (account?.provider !== OIDC_PROVIDER_ID || !singleSignOn) return true;
+      const claims = await withUserInfoClaims(profile, singleSignOn.issuer, account.access_token);
+      const decision = await checkSingleSignOn(getPrisma(), claims, singleSignOn);
       if (decision.kind === "refused") return refusalPath(decision);
       Object.assign(user, { id: String(decision.person.id), email: decision.person.email, name: decision.person.name });
       return true;

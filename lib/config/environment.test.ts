@@ -28,6 +28,11 @@ describe("readEnvironment", () => {
     expect(() => readEnvironment({ TANDEM_TRUSTED_PROXIES: "all" })).toThrow(/^TANDEM_TRUSTED_PROXIES must be the number of proxies/);
     expect(() => readEnvironment({ TANDEM_TRUSTED_PROXIES: "-1" })).toThrow(/^TANDEM_TRUSTED_PROXIES must be the number of proxies/);
     expect(readEnvironment({ TANDEM_TRUSTED_PROXIES: "2" }).TANDEM_TRUSTED_PROXIES).toBe(2);
+    expect(() => readEnvironment({ AUTH_OIDC_ALLOWED_DOMAINS: "example.org; @evil" })).toThrow(/^AUTH_OIDC_ALLOWED_DOMAINS must be email domains/);
+    expect(readEnvironment({ AUTH_OIDC_ALLOWED_DOMAINS: "example.org, northwind.example", AUTH_OIDC_EMAIL_VERIFIED_OPTIONAL: "true" })).toMatchObject({
+      AUTH_OIDC_ALLOWED_DOMAINS: "example.org, northwind.example",
+      AUTH_OIDC_EMAIL_VERIFIED_OPTIONAL: true,
+    });
     expect(() => readEnvironment({ NODE_ENV: "staging" })).toThrow(/^NODE_ENV must be development, production or test/);
   });
 

@@ -21,6 +21,11 @@ const environmentSchema = z.object({
   AUTH_OIDC_CLIENT_ID: z.string().optional(),
   AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().optional(),
+  AUTH_OIDC_EMAIL_VERIFIED_OPTIONAL: flag("AUTH_OIDC_EMAIL_VERIFIED_OPTIONAL").optional(),
+  AUTH_OIDC_ALLOWED_DOMAINS: z
+    .string()
+    .regex(/^\s*[a-z0-9.-]+\.[a-z]{2,}\s*(,\s*[a-z0-9.-]+\.[a-z]{2,}\s*)*$/i, "AUTH_OIDC_ALLOWED_DOMAINS must be email domains separated by commas (example.org, example.com)")
+    .optional(),
   PORT: z.coerce.number({ error: "PORT must be a port number" }).int("PORT must be a port number").min(1, "PORT must be a port number").max(65_535, "PORT must be a port number").default(3000),
   TANDEM_DATA_DIR: z.string().default(".data"),
   TANDEM_DEMO: flag("TANDEM_DEMO").optional(),
