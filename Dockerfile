@@ -19,7 +19,13 @@ ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
     TANDEM_SKIP_BUILD=true
-COPY --from=build --chown=node:node /app ./
+# The code belongs to root and the app's user may only read it (COPY keeps the build's modes, made under root's
+# umask 022: nobody else may write): a compromised app process cannot rewrite the code it runs. It writes only
+# to Next.js's cache and the backups folder. (A `chmod -R` here would copy every file into one more layer.)
+COPY --from=build /app ./
+RUN mkdir -p .next/cache backups \
+ && chown node:node .next/cache backups \
+ && chmod 0700 backups
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=5 \

@@ -2,11 +2,11 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { MOCK_OIDC, mockOidcPortFor } from "./e2e/mock-oidc-settings";
+import { callbackUrlsFor, E2E_OIDC, oidcPortFor } from "./e2e/oidc-settings";
 
 /**
  * End-to-end tests run the production build on a throwaway embedded database seeded with the demo
- * organisation, with a mock OpenID Connect provider as its single sign-on. Debian's Chromium is used
+ * organisation, with oidc-provider (a real OpenID Connect provider) as its single sign-on. Debian's Chromium is used
  * where installed (this project's machines have no access to Playwright's browser downloads); elsewhere
  * Playwright's own Chromium (`npx playwright install chromium`).
  */
@@ -15,8 +15,8 @@ const baseURL = `http://localhost:${port}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => existsSync(candidate));
 const executablePath = process.env.CHROMIUM_PATH ?? systemChromium;
 const dataDir = path.join(os.tmpdir(), `tandem-e2e-${process.pid}`);
-const mockOidcPort = mockOidcPortFor(port);
-const mockOidcIssuer = `http://localhost:${mockOidcPort}`;
+const oidcPort = oidcPortFor(port);
+const oidcIssuer = `http://localhost:${oidcPort}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -44,11 +44,17 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: "node --import tsx e2e/mock-oidc-provider.ts",
-      url: `${mockOidcIssuer}/.well-known/openid-configuration`,
+      // oidc-provider in its default, conformant mode: the email claims come from UserInfo only.
+      command: "node --import tsx e2e/oidc-provider.ts",
+      url: `${oidcIssuer}/.well-known/openid-configuration`,
       timeout: 30_000,
       reuseExistingServer: false,
-      env: { MOCK_OIDC_PORT: String(mockOidcPort), MOCK_OIDC_CLIENT_ID: MOCK_OIDC.clientId, MOCK_OIDC_CLIENT_SECRET: MOCK_OIDC.clientSecret },
+      env: {
+        OIDC_PORT: String(oidcPort),
+        OIDC_CLIENT_ID: E2E_OIDC.clientId,
+        OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
+        OIDC_REDIRECT_URI: callbackUrlsFor(port).join(","),
+      },
     },
     {
       command: "npx tsx --conditions=react-server scripts/start.ts",
@@ -63,10 +69,10 @@ export default defineConfig({
         TANDEM_EPHEMERAL: "true",
         DATABASE_URL: "",
         AUTH_SECRET: "e2e-only-secret-not-for-production-000000",
-        AUTH_OIDC_ISSUER: mockOidcIssuer,
-        AUTH_OIDC_CLIENT_ID: MOCK_OIDC.clientId,
-        AUTH_OIDC_CLIENT_SECRET: MOCK_OIDC.clientSecret,
-        AUTH_OIDC_NAME: MOCK_OIDC.name,
+        AUTH_OIDC_ISSUER: oidcIssuer,
+        AUTH_OIDC_CLIENT_ID: E2E_OIDC.clientId,
+        AUTH_OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
+        AUTH_OIDC_NAME: E2E_OIDC.name,
       },
     },
   ],

@@ -32,6 +32,18 @@ export class SignInPage {
   }
 }
 
+/**
+ * Signing in through the e2e OpenID Connect provider (e2e/oidc-provider.ts): the app's button, then
+ * oidc-provider's own login page (any password) and consent page; `login` is the email.
+ */
+export async function signInThroughProvider(page: Page, login: string, button: string) {
+  await page.getByRole("button", { name: button }).click();
+  await page.getByPlaceholder("Enter any login").fill(login);
+  await page.getByPlaceholder("and password").fill("any password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
 export const test = base.extend<{ signInPage: SignInPage }>({
   signInPage: async ({ page }, use) => {
     await use(new SignInPage(page));

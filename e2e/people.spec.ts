@@ -121,6 +121,13 @@ test.describe("Teams and passwords as the admin", () => {
     await page.getByLabel(/Initial password/).fill("short");
     await page.getByRole("button", { name: "Add person" }).click();
     await expect(page.locator("#password-error")).toHaveText("Use at least 12 characters.");
+    // bcrypt would check only the first 72 bytes, and a common password is the first one guessed.
+    await page.getByLabel(/Initial password/).fill("violet kettle ferry ".padEnd(73, "x"));
+    await page.getByRole("button", { name: "Add person" }).click();
+    await expect(page.locator("#password-error")).toContainText("Use at most 72 bytes");
+    await page.getByLabel(/Initial password/).fill("Password1234!");
+    await page.getByRole("button", { name: "Add person" }).click();
+    await expect(page.locator("#password-error")).toContainText("among the first that anyone guesses");
     await page.getByLabel(/Initial password/).fill("first long password");
     await page.getByRole("button", { name: "Add person" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`Audrey ${suffix}`);

@@ -1,5 +1,24 @@
 import { expect, storageStateOf, test } from "./fixtures";
 
+test.describe("where sign-in sends a signed-in person", () => {
+  test.use({ storageState: storageStateOf("viewer") });
+
+  for (const callbackUrl of ["/%0a/evil.example", "/%09/evil.example", "/%5Cevil.example", "//evil.example", "https://evil.example/"]) {
+    test(`callbackUrl=${callbackUrl} stays on this site, without a server error`, async ({ page, baseURL }) => {
+      const response = await page.request.get(`/sign-in?callbackUrl=${callbackUrl}`, { maxRedirects: 0 });
+      expect(response.status()).toBeLessThan(500);
+      expect(response.headers()["location"]).toBe("/");
+      await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
+      await expect(page).toHaveURL(`${baseURL}/`);
+    });
+  }
+
+  test("a path on this site is kept with its query", async ({ page }) => {
+    const response = await page.request.get("/sign-in?callbackUrl=%2Freport%3Fgap%3Dno-owner", { maxRedirects: 0 });
+    expect(response.headers()["location"]).toBe("/report?gap=no-owner");
+  });
+});
+
 test.describe("security headers", () => {
   test.use({ storageState: storageStateOf("viewer") });
 

@@ -1,18 +1,16 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "@playwright/test";
-import { DEMO_USERS, expect, test } from "./fixtures";
-import { MOCK_OIDC } from "./mock-oidc-settings";
+import { DEMO_USERS, expect, signInThroughProvider as signInThroughProviderAs, test } from "./fixtures";
+import { E2E_OIDC } from "./oidc-settings";
 
-/** Single sign-on through the mock OpenID Connect provider that playwright.config.ts starts beside the app. */
+/**
+ * Single sign-on through oidc-provider, which playwright.config.ts starts beside the app in its default,
+ * conformant mode: the ID token carries no email, UserInfo does.
+ */
 
-const SSO_BUTTON = `Sign in with ${MOCK_OIDC.name}`;
+const SSO_BUTTON = `Sign in with ${E2E_OIDC.name}`;
 
-async function signInThroughProvider(page: Page, email: string) {
-  await page.getByRole("button", { name: SSO_BUTTON }).click();
-  await expect(page.getByRole("heading", { name: "Mock identity provider" })).toBeVisible();
-  await page.getByLabel("Sign in as (email)").fill(email);
-  await page.getByRole("button", { name: "Continue" }).click();
-}
+const signInThroughProvider = (page: Page, login: string) => signInThroughProviderAs(page, login, SSO_BUTTON);
 
 async function expectNoSession(page: Page, context: BrowserContext) {
   const cookies = await context.cookies();
@@ -77,6 +75,17 @@ test.describe("single sign-on", () => {
       "The Tandem account for leo.santos@example.org may not sign in; ask an admin to give it a role.",
     );
     await expectNoSession(page, context);
+  });
+
+  test("an email the provider does not say it verified is refused, whether it says false or nothing", async ({ page, context }) => {
+    for (const login of [`unverified:${DEMO_USERS.viewer.email}`, `unconfirmed:${DEMO_USERS.viewer.email}`]) {
+      // The provider's session too (its cookies are on localhost as well): each attempt logs in afresh.
+      await context.clearCookies();
+      await page.goto("/sign-in");
+      await signInThroughProvider(page, login);
+      await expect(page.getByTestId("sign-in-refused")).toHaveText("Your sign-in provider did not confirm your email address, so Tandem cannot tell who you are.");
+      await expectNoSession(page, context);
+    }
   });
 
   test.describe("before the page's JavaScript has loaded", () => {

@@ -9,7 +9,8 @@ import { openCliDatabase } from "@/lib/db/cli-database";
 
 const stamp = new Date().toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
 const file = path.resolve(process.argv[2] ?? path.join("backups", `tandem-${stamp}.sql.gz`));
-mkdirSync(path.dirname(file), { recursive: true });
+// A folder of its own only its owner can list, as each backup is readable by its owner only.
+mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
 
 const database = await openCliDatabase();
 try {

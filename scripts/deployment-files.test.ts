@@ -24,4 +24,14 @@ describe("Dockerfile", () => {
     expect(dockerfile).toMatch(/^CMD .*scripts\/start\.ts/m);
     expect(dockerfile).toMatch(/^USER node$/m);
   });
+
+  it("leaves the code owned by root, readable and not writable by the app's user", async () => {
+    const dockerfile = await readFile("Dockerfile", "utf8");
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf("\nFROM "));
+    expect(runtime).toMatch(/^COPY --from=build \/app \.\/$/m);
+    expect(runtime).not.toMatch(/--chown/);
+    // What the app writes, and nothing else, belongs to it.
+    expect(runtime).toMatch(/chown node:node \.next\/cache backups/);
+    expect(runtime.indexOf("USER node")).toBeGreaterThan(runtime.indexOf("chown node:node"));
+  });
 });

@@ -13,6 +13,17 @@ describe("npm start", () => {
     expect(result.stderr).toContain("AUTH_SECRET is not set");
   });
 
+  it("refuses an auth secret shorter than 32 bytes, without repeating it", () => {
+    const result = spawnSync(process.execPath, [...TSX_NODE_ARGS, "scripts/start.ts"], {
+      env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", AUTH_SECRET: "short-secret-of-31-bytes-000000", PORT: "3999" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("AUTH_SECRET is too short: production needs at least 32 bytes");
+    expect(result.stderr).not.toContain("short-secret-of-31-bytes");
+  });
+
   it("refuses a port that is not a number", () => {
     const result = spawnSync(process.execPath, [...TSX_NODE_ARGS, "scripts/start.ts"], {
       env: { ...process.env, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", AUTH_SECRET: "x", PORT: "eighty" },

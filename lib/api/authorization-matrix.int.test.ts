@@ -214,7 +214,7 @@ const WRITES: readonly WriteRow[] = [
     mayWrite: "admins",
     request: async ({ db }) => {
       const manager = await db.person.findUniqueOrThrow({ where: { email: TEAM_MANAGERS["Web Platform"] } });
-      return { params: { id: String(manager.id) }, body: { password: "correct horse battery staple" } };
+      return { params: { id: String(manager.id) }, body: { password: "violet kettle ferry 42" } };
     },
   },
   {

@@ -39,7 +39,9 @@ export const authConfig = {
       }
       // An explicit redirect rather than `false`: the proxy's own handler runs whenever this is not a Response.
       const signInUrl = new URL("/sign-in", nextUrl);
-      signInUrl.searchParams.set("callbackUrl", nextUrl.href);
+      // A path, not the whole URL: behind a proxy the URL carries the app's internal origin, and the sign-in
+      // page accepts nothing but a path on this site (lib/auth/callback-path.ts).
+      signInUrl.searchParams.set("callbackUrl", `${nextUrl.pathname}${nextUrl.search}`);
       return Response.redirect(signInUrl);
     },
     jwt({ token, user }) {

@@ -2,11 +2,15 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
+import { readEnvironment } from "@/lib/config/environment";
 import { getPrisma } from "@/lib/db/client";
+import { clientAddressOf } from "@/lib/security/client-address";
 import { authConfig } from "./auth.config";
 import { attemptSignIn } from "./credentials";
+import { revokeSession, sessionOfToken } from "./revoked-sessions";
 import { refusalPath } from "./sign-in-errors";
 import { checkSingleSignOn } from "./sso";
+import { withUserInfoClaims } from "./sso-userinfo";
 import { OIDC_PROVIDER_ID, singleSignOnSettings, type SingleSignOnSettings } from "./sso-settings";
 
 /** Thrown while an account or client is throttled; the code carries the wait so the form can say how long. */
@@ -15,15 +19,6 @@ export class ThrottledSignIn extends CredentialsSignin {
     super();
     this.code = `throttled-${Math.ceil(retryAfterMs / 60_000)}`;
   }
-}
-
-/**
- * The client's address as the proxy in front of the app reports it (the first X-Forwarded-For hop).
- * A client that forges the header escapes only the per-client limit; the per-account limit still holds.
- */
-function clientAddressOf(request: Request | undefined): string | null {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || null;
 }
 
 /**
@@ -43,6 +38,7 @@ function openIdConnectProvider(settings: SingleSignOnSettings): Provider {
 }
 
 const singleSignOn = singleSignOnSettings();
+const { TANDEM_TRUSTED_PROXIES: trustedProxies } = readEnvironment();
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -50,16 +46,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     ...authConfig.callbacks,
     /**
      * Passwords are checked in `authorize`; a provider's sign-in is checked here: only an active person
-     * with a role, found by the provider's verified email, gets in. A refusal goes back to the sign-in
+     * with a role, found by the provider's verified email (from the ID token, or UserInfo when the token
+     * lacks it), gets in. A refusal goes back to the sign-in
      * page with the reason. Auth.js hands this same `user` to the `jwt` callback, which makes its id the
      * session's subject: the Person id, exactly as a password sign-in does.
      */
     async signIn({ user, account, profile }) {
-      if (account?.provider !== OIDC_PROVIDER_ID) return true;
-      const decision = await checkSingleSignOn(getPrisma(), profile);
+      if (account?.provider !== OIDC_PROVIDER_ID || !singleSignOn) return true;
+      const claims = await withUserInfoClaims(profile, singleSignOn.issuer, account.access_token);
+      const decision = await checkSingleSignOn(getPrisma(), claims, singleSignOn);
       if (decision.kind === "refused") return refusalPath(decision);
       Object.assign(user, { id: String(decision.person.id), email: decision.person.email, name: decision.person.name });
       return true;
+    },
+  },
+  events: {
+    /**
+     * next-auth's own sign-out endpoint (`POST /api/auth/signout`) clears the cookie only; the session is
+     * revoked here too, as the app's sign-out does, so a copy of the cookie stops working whichever way out.
+     */
+    async signOut(message) {
+      const session = sessionOfToken("token" in message ? message.token : null);
+      if (session) await revokeSession(getPrisma(), session);
     },
   },
   logger: {
@@ -74,7 +82,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, request) {
-        const outcome = await attemptSignIn(getPrisma(), credentials, clientAddressOf(request));
+        const outcome = await attemptSignIn(getPrisma(), credentials, clientAddressOf(request?.headers.get("x-forwarded-for"), trustedProxies));
         if (outcome.kind === "throttled") throw new ThrottledSignIn(outcome.retryAfterMs);
         if (outcome.kind === "refused") return null;
         return { id: String(outcome.person.id), email: outcome.person.email, name: outcome.person.name };

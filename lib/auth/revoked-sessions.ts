@@ -19,3 +19,10 @@ export async function revokeSession(db: Db, session: { personId: number; session
     }),
   ]);
 }
+
+/** The session a decoded session token names, or null for a token without one (minted before sessions could be revoked). */
+export function sessionOfToken(token: { sub?: unknown; sid?: unknown; signedInAt?: unknown } | null | undefined): { personId: number; sessionId: string; signedInAt: number } | null {
+  const personId = Number(token?.sub);
+  if (!Number.isInteger(personId) || personId <= 0 || typeof token?.sid !== "string" || typeof token.signedInAt !== "number") return null;
+  return { personId, sessionId: token.sid, signedInAt: token.signedInAt };
+}

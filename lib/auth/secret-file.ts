@@ -18,3 +18,12 @@ export async function loadOrCreateSecret(file: string): Promise<string> {
   await writeFile(file, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
+
+/** Session cookies are signed with a key derived from AUTH_SECRET: fewer than 32 bytes can be guessed offline. */
+export const AUTH_SECRET_MIN_BYTES = 32;
+
+/** Why a configured AUTH_SECRET may not sign production sessions, or null when it may. */
+export function authSecretProblem(secret: string): string | null {
+  if (Buffer.byteLength(secret, "utf8") >= AUTH_SECRET_MIN_BYTES) return null;
+  return `AUTH_SECRET is too short: production needs at least ${AUTH_SECRET_MIN_BYTES} bytes to sign sessions safely. Generate one with \`openssl rand -base64 32\`.`;
+}

@@ -5,6 +5,7 @@ import { getPrisma } from "@/lib/db/client";
 import { auth } from "./auth";
 import { SESSION_ABSOLUTE_MAX_SECONDS } from "./auth.config";
 import { revokeSession } from "./revoked-sessions";
+import { isSessionCurrent } from "./session-validity";
 
 export type Role = "admin" | "manager" | "viewer";
 
@@ -39,7 +40,8 @@ export const getSessionClaims = cache(async (): Promise<SessionClaims | null> =>
 /**
  * The signed-in person, read from the database on every request (once per request, thanks to
  * `cache`): a deactivated person, a changed role or a signed-out session takes effect at once, whatever
- * the session cookie says.
+ * the session cookie says; so does the end of the sessions a person had before a reactivation, a new
+ * password or another role.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const claims = await getSessionClaims();
@@ -52,11 +54,14 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
       name: true,
       role: true,
       deactivatedAt: true,
+      sessionsValidAfter: true,
       team: { select: { id: true, name: true, function: true } },
       revokedSessions: { where: { sessionId: claims.sessionId }, select: { sessionId: true } },
     },
   });
   if (!person || person.deactivatedAt || person.role === "none" || person.revokedSessions.length > 0) return null;
+  // Reactivated, given a new password or another role since this session signed in (lib/auth/session-validity.ts).
+  if (!isSessionCurrent(claims.signedInAt, person.sessionsValidAfter)) return null;
   return {
     id: person.id,
     email: person.email,

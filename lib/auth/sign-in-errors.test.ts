@@ -20,6 +20,9 @@ describe("refusals of a sign-in through the provider", () => {
       "The Tandem account for leo.santos@example.org may not sign in; ask an admin to give it a role.",
     );
     expect(messageFor(refusalPath({ kind: "refused", reason: "unverified-email" }))).toMatch(/did not confirm your email address/);
+    expect(messageFor(refusalPath({ kind: "refused", reason: "domain-not-allowed", email: "someone@example.com" }))).toBe(
+      "Tandem accepts single sign-on only for your organisation's email domains, and someone@example.com is not one of them.",
+    );
   });
 });
 

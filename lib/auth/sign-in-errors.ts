@@ -12,6 +12,7 @@ const REFUSAL_ERRORS = {
   "no-account": "sso-no-account",
   "no-role": "sso-no-role",
   deactivated: "sso-deactivated",
+  "domain-not-allowed": "sso-domain",
 } as const satisfies Record<SingleSignOnRefusal["reason"], string>;
 
 /** Where the `signIn` callback sends a refused person: back to sign-in, with the reason. */
@@ -36,6 +37,8 @@ export function describeSignInError(error: unknown, email: unknown): string | nu
       return `The Tandem account for ${who} may not sign in; ask an admin to give it a role.`;
     case REFUSAL_ERRORS.deactivated:
       return "Your account is deactivated.";
+    case REFUSAL_ERRORS["domain-not-allowed"]:
+      return `Tandem accepts single sign-on only for your organisation's email domains, and ${who} is not one of them.`;
     case REFUSAL_ERRORS["unverified-email"]:
       return "Your sign-in provider did not confirm your email address, so Tandem cannot tell who you are.";
     default:

@@ -1,7 +1,8 @@
 import bcrypt from "bcryptjs";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { useTestDatabase } from "@/tools/testing/test-database";
 import { attemptSignIn } from "./credentials";
+import { PASSWORD_HASH_COST } from "./password-policy";
 
 const PASSWORD = "correct horse battery staple";
 
@@ -9,7 +10,7 @@ describe("signing in", () => {
   const db = useTestDatabase();
   beforeAll(async () => {
     const team = await db.prisma.team.create({ data: { name: "Web Platform", function: "it" } });
-    const passwordHash = await bcrypt.hash(PASSWORD, 10);
+    const passwordHash = await bcrypt.hash(PASSWORD, PASSWORD_HASH_COST);
     await db.prisma.person.createMany({
       data: [
         { email: "ada@example.org", name: "Ada", role: "manager", teamId: team.id, passwordHash },
@@ -17,6 +18,7 @@ describe("signing in", () => {
         { email: "left@example.org", name: "Left", role: "manager", teamId: team.id, passwordHash, deactivatedAt: new Date() },
         { email: "none@example.org", name: "No role", role: "none", teamId: team.id, passwordHash },
         { email: "sso-only@example.org", name: "SSO only", role: "viewer", teamId: team.id, passwordHash: null },
+        { email: "old-hash@example.org", name: "Old hash", role: "viewer", teamId: team.id, passwordHash: await bcrypt.hash(PASSWORD, 10) },
       ],
     });
   });
@@ -27,6 +29,18 @@ describe("signing in", () => {
   it("signs in an active person with the right password", async () => {
     const outcome = await attemptSignIn(db.prisma, { email: "ADA@example.org", password: PASSWORD }, "10.0.0.1");
     expect(outcome).toMatchObject({ kind: "signed-in", person: { email: "ada@example.org" } });
+  });
+
+  it("brings a hash of an older, cheaper cost up to cost 12 at sign-in, without touching the person's version", async () => {
+    const hashOf = async () => (await db.prisma.person.findUniqueOrThrow({ where: { email: "old-hash@example.org" }, select: { passwordHash: true, updatedAt: true } }));
+    const before = await hashOf();
+    expect((await attemptSignIn(db.prisma, { email: "old-hash@example.org", password: "wrong" }, "10.0.8.1")).kind).toBe("refused");
+    expect(await hashOf()).toEqual(before);
+    expect((await attemptSignIn(db.prisma, { email: "old-hash@example.org", password: PASSWORD }, "10.0.8.1")).kind).toBe("signed-in");
+    const after = await hashOf();
+    expect(bcrypt.getRounds(after.passwordHash!)).toBe(12);
+    expect(after.updatedAt).toEqual(before.updatedAt);
+    expect((await attemptSignIn(db.prisma, { email: "old-hash@example.org", password: PASSWORD }, "10.0.8.1")).kind).toBe("signed-in");
   });
 
   it("refuses deactivated people and people without a role, even with the right password", async () => {
@@ -52,6 +66,26 @@ describe("signing in", () => {
     expect((await attemptSignIn(db.prisma, { email: "bo@example.org", password: PASSWORD }, "10.0.2.1")).kind).toBe("signed-in");
     const later = new Date(Date.now() + 16 * 60_000);
     expect((await attemptSignIn(db.prisma, { email: "ada@example.org", password: PASSWORD }, "10.0.2.1", later)).kind).toBe("signed-in");
+  });
+
+  describe("under attempts sent together", () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it("compares at most 5 passwords of 50 parallel guesses for one account, from one client or many", async () => {
+      const compare = vi.spyOn(bcrypt, "compare");
+      const outcomes = await Promise.all(
+        Array.from({ length: 50 }, (_, attempt) => attemptSignIn(db.prisma, { email: "ada@example.org", password: `guess ${attempt}` }, `10.0.6.${attempt}`)),
+      );
+      expect(compare).toHaveBeenCalledTimes(5);
+      expect(outcomes.filter((outcome) => outcome.kind === "refused")).toHaveLength(5);
+      expect(outcomes.filter((outcome) => outcome.kind === "throttled")).toHaveLength(45);
+      expect(await db.prisma.signInFailure.count({ where: { key: "account:ada@example.org" } })).toBe(5);
+    });
+
+    it("does not count a successful sign-in against its client", async () => {
+      await Promise.all(Array.from({ length: 5 }, () => attemptSignIn(db.prisma, { email: "bo@example.org", password: PASSWORD }, "10.0.7.1")));
+      expect(await db.prisma.signInFailure.count()).toBe(0);
+    });
   });
 
   it("throttles an unknown account exactly like a real one, so throttling reveals nothing", async () => {

@@ -15,7 +15,21 @@ describe("singleSignOnSettings", () => {
   });
 
   it("reads the provider, without the issuer's trailing slash (Auth.js appends the discovery path)", () => {
-    expect(singleSignOnSettings(okta)).toEqual({ issuer: "https://northwind.okta.com", clientId: "0oa1tandem", clientSecret: "s3cret", name: "Okta" });
+    expect(singleSignOnSettings(okta)).toEqual({
+      issuer: "https://northwind.okta.com",
+      clientId: "0oa1tandem",
+      clientSecret: "s3cret",
+      name: "Okta",
+      requireVerifiedEmail: true,
+      allowedDomains: null,
+    });
+  });
+
+  it("requires a verified email unless told otherwise, and reads the allowed domains lower-cased", () => {
+    expect(singleSignOnSettings({ ...okta, AUTH_OIDC_EMAIL_VERIFIED_OPTIONAL: true, AUTH_OIDC_ALLOWED_DOMAINS: " Northwind.example , example.org" })).toMatchObject({
+      requireVerifiedEmail: false,
+      allowedDomains: ["northwind.example", "example.org"],
+    });
   });
 
   it("names the button generically when no name is given", () => {

@@ -5,11 +5,12 @@
  */
 // Relative, not "@/": next.config.ts loads this module (through the security headers) without the path alias.
 import { readEnvironment } from "../config/environment";
+import type { SingleSignOnPolicy } from "./sso";
 
 /** The Auth.js provider id: it names the callback URL to register at the provider, `/api/auth/callback/oidc`. */
 export const OIDC_PROVIDER_ID = "oidc";
 
-export interface SingleSignOnSettings {
+export interface SingleSignOnSettings extends SingleSignOnPolicy {
   issuer: string;
   clientId: string;
   clientSecret: string;
@@ -18,7 +19,9 @@ export interface SingleSignOnSettings {
 }
 
 /** The variables single sign-on is configured by (as `readEnvironment` gives them, or raw). */
-type OidcVariables = Partial<Record<"AUTH_OIDC_ISSUER" | "AUTH_OIDC_CLIENT_ID" | "AUTH_OIDC_CLIENT_SECRET" | "AUTH_OIDC_NAME", string>>;
+type OidcVariables = Partial<Record<"AUTH_OIDC_ISSUER" | "AUTH_OIDC_CLIENT_ID" | "AUTH_OIDC_CLIENT_SECRET" | "AUTH_OIDC_NAME" | "AUTH_OIDC_ALLOWED_DOMAINS", string>> & {
+  AUTH_OIDC_EMAIL_VERIFIED_OPTIONAL?: boolean;
+};
 
 /**
  * The SSO settings, or null when SSO is not configured. A half-done configuration (an issuer without its
@@ -40,6 +43,10 @@ export function singleSignOnSettings(env: OidcVariables = readEnvironment()): Si
     clientId: clientId!,
     clientSecret: clientSecret!,
     name: env.AUTH_OIDC_NAME?.trim() || "single sign-on",
+    requireVerifiedEmail: env.AUTH_OIDC_EMAIL_VERIFIED_OPTIONAL !== true,
+    allowedDomains: env.AUTH_OIDC_ALLOWED_DOMAINS
+      ? env.AUTH_OIDC_ALLOWED_DOMAINS.split(",").map((domain) => domain.trim().toLowerCase()).filter(Boolean)
+      : null,
   };
 }
 

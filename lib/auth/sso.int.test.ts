@@ -26,13 +26,17 @@ describe("checkSingleSignOn", () => {
   it("signs in a person who has no password: SSO does not need one", async () => {
     const ada = await db.prisma.person.findUniqueOrThrow({ where: { email: "ada@example.org" } });
     expect(ada.passwordHash).toBeNull();
-    expect((await checkSingleSignOn(db.prisma, { email: "ada@example.org" })).kind).toBe("signed-in");
+    expect((await checkSingleSignOn(db.prisma, { email: "ada@example.org", email_verified: true })).kind).toBe("signed-in");
   });
 
   it("refuses unknown, deactivated and role-less people, and unverified emails", async () => {
-    expect(await checkSingleSignOn(db.prisma, { email: "nobody@example.org" })).toEqual({ kind: "refused", reason: "no-account", email: "nobody@example.org" });
-    expect(await checkSingleSignOn(db.prisma, { email: "left@example.org" })).toMatchObject({ kind: "refused", reason: "deactivated" });
-    expect(await checkSingleSignOn(db.prisma, { email: "owner-only@example.org" })).toMatchObject({ kind: "refused", reason: "no-role" });
+    const verified = (email: string) => ({ email, email_verified: true });
+    expect(await checkSingleSignOn(db.prisma, verified("nobody@example.org"))).toEqual({ kind: "refused", reason: "no-account", email: "nobody@example.org" });
+    expect(await checkSingleSignOn(db.prisma, verified("left@example.org"))).toMatchObject({ kind: "refused", reason: "deactivated" });
+    expect(await checkSingleSignOn(db.prisma, verified("owner-only@example.org"))).toMatchObject({ kind: "refused", reason: "no-role" });
     expect(await checkSingleSignOn(db.prisma, { email: "ada@example.org", email_verified: false })).toEqual({ kind: "refused", reason: "unverified-email" });
+    expect(await checkSingleSignOn(db.prisma, { email: "ada@example.org" })).toEqual({ kind: "refused", reason: "unverified-email" });
+    expect((await checkSingleSignOn(db.prisma, { email: "ada@example.org" }, { requireVerifiedEmail: false, allowedDomains: null })).kind).toBe("signed-in");
+    expect(await checkSingleSignOn(db.prisma, verified("ada@example.org"), { requireVerifiedEmail: true, allowedDomains: ["example.com"] })).toMatchObject({ reason: "domain-not-allowed" });
   });
 });

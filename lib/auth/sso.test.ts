@@ -4,22 +4,31 @@ import { decideSingleSignOn, verifiedEmailOf, type SingleSignOnCandidate } from 
 const vera: SingleSignOnCandidate = { id: 42, email: "viewer@example.org", name: "Vera Lindqvist", role: "viewer", deactivatedAt: null };
 
 describe("verifiedEmailOf", () => {
-  it("takes the email, lower-cased and trimmed, when the provider verified it or says nothing (Entra ID)", () => {
+  const relaxed = { requireVerifiedEmail: false, allowedDomains: null };
+
+  it("takes the email, lower-cased and trimmed, when the provider says it verified it", () => {
     expect(verifiedEmailOf({ email: " Viewer@Example.ORG ", email_verified: true })).toBe("viewer@example.org");
-    expect(verifiedEmailOf({ email: "viewer@example.org" })).toBe("viewer@example.org");
+    expect(verifiedEmailOf({ email: "viewer@example.org", email_verified: "true" })).toBe("viewer@example.org");
   });
 
-  it("distrusts an email the provider says is not verified, in either spelling of false", () => {
-    expect(verifiedEmailOf({ email: "viewer@example.org", email_verified: false })).toBeNull();
-    expect(verifiedEmailOf({ email: "viewer@example.org", email_verified: "false" })).toBeNull();
+  it("refuses an email the provider does not say it verified, unless the setting accepts a provider that never says (Entra ID)", () => {
+    expect(verifiedEmailOf({ email: "viewer@example.org" })).toBeNull();
+    expect(verifiedEmailOf({ email: "viewer@example.org" }, relaxed)).toBe("viewer@example.org");
+  });
+
+  it("distrusts an email the provider says is not verified, in either spelling of false, whatever the setting", () => {
+    for (const policy of [undefined, relaxed]) {
+      expect(verifiedEmailOf({ email: "viewer@example.org", email_verified: false }, policy)).toBeNull();
+      expect(verifiedEmailOf({ email: "viewer@example.org", email_verified: "false" }, policy)).toBeNull();
+    }
   });
 
   it("finds nothing without a usable email", () => {
     expect(verifiedEmailOf(undefined)).toBeNull();
-    expect(verifiedEmailOf({})).toBeNull();
-    expect(verifiedEmailOf({ email: "not an email" })).toBeNull();
-    expect(verifiedEmailOf({ email: ["viewer@example.org"] })).toBeNull();
-    expect(verifiedEmailOf({ email: `${"a".repeat(250)}@example.org` })).toBeNull();
+    expect(verifiedEmailOf({ email_verified: true })).toBeNull();
+    expect(verifiedEmailOf({ email: "not an email", email_verified: true })).toBeNull();
+    expect(verifiedEmailOf({ email: ["viewer@example.org"], email_verified: true })).toBeNull();
+    expect(verifiedEmailOf({ email: `${"a".repeat(250)}@example.org`, email_verified: true })).toBeNull();
   });
 });
 
@@ -46,6 +55,15 @@ describe("decideSingleSignOn", () => {
 
   it("refuses a person whose role is `none`: they may own cells but never sign in", () => {
     expect(decideSingleSignOn(vera.email, { ...vera, role: "none" })).toEqual({ kind: "refused", reason: "no-role", email: vera.email });
+  });
+
+  it("refuses an email outside the allowed domains, naming it, before looking at the person", () => {
+    const policy = { requireVerifiedEmail: true, allowedDomains: ["example.org", "northwind.example"] };
+    expect(decideSingleSignOn("viewer@example.org", vera, policy).kind).toBe("signed-in");
+    expect(decideSingleSignOn("viewer@evil.example", { ...vera, email: "viewer@evil.example" }, policy)).toEqual({ kind: "refused", reason: "domain-not-allowed", email: "viewer@evil.example" });
+    // A subdomain or a look-alike is another domain.
+    expect(decideSingleSignOn("viewer@mail.example.org", null, policy)).toMatchObject({ reason: "domain-not-allowed" });
+    expect(decideSingleSignOn("viewer@example.org.evil", null, policy)).toMatchObject({ reason: "domain-not-allowed" });
   });
 
   it("refuses when the provider vouched for no email", () => {

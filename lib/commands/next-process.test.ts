@@ -1,5 +1,17 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it, vi } from "vitest";
-import { SERVER_NODE_FLAGS, serverNodeFlags } from "./next-process";
+import { SERVER_NODE_FLAGS, serverNodeFlags, webServerEnvironment } from "./next-process";
+
+describe("the web server's environment", () => {
+  it("preloads the peer address into any Node.js it starts, keeping NODE_OPTIONS already given", () => {
+    const env = webServerEnvironment({ ...process.env, NODE_OPTIONS: "--no-deprecation" });
+    expect(env.NODE_OPTIONS).toMatch(/^--no-deprecation --require=".+peer-address\.cjs"$/);
+    const probe = 'console.log(require("node:diagnostics_channel").hasSubscribers("http.server.request.start"))';
+    const child = spawnSync(process.execPath, ["-e", probe], { env, encoding: "utf8" });
+    expect(child.stderr).toBe("");
+    expect(child.stdout.trim()).toBe("true");
+  });
+});
 
 describe("the web server's Node.js flags", () => {
   it("are the heap defaults unless TANDEM_SERVER_NODE_FLAGS names others, or none", () => {

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { readEnvironment } from "@/lib/config/environment";
 
 /**
@@ -13,6 +14,19 @@ import { readEnvironment } from "@/lib/config/environment";
 export const TSX_NODE_ARGS = ["--conditions=react-server", "--import", "tsx"];
 
 export const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+/** Preloaded into the web server: it appends each request's socket address to X-Forwarded-For (the file says why). */
+export const PEER_ADDRESS_PRELOAD = fileURLToPath(new URL("./peer-address.cjs", import.meta.url));
+
+/**
+ * The web server's environment: the given one (this process's) with the peer-address preload added to
+ * Node's own options. Through NODE_OPTIONS rather than a flag, so that `next dev`'s worker process, which
+ * does not inherit its parent's flags, loads it too.
+ */
+export function webServerEnvironment<Env extends Record<string, string | undefined>>(inherited: Env): Env & { NODE_OPTIONS: string } {
+  const nodeOptions = [inherited.NODE_OPTIONS, `--require=${JSON.stringify(PEER_ADDRESS_PRELOAD)}`].filter(Boolean).join(" ");
+  return { ...inherited, NODE_OPTIONS: nodeOptions, NEXT_TELEMETRY_DISABLED: "1" };
+}
 
 const SOURCES = ["app", "components", "lib", "proxy.ts", "next.config.ts", "package-lock.json", "prisma/schema.prisma"];
 const IGNORED = new Set(["node_modules", "generated", ".next"]);

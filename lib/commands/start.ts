@@ -7,14 +7,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { loadOrCreateSecret } from "@/lib/auth/secret-file";
+import { authSecretProblem, loadOrCreateSecret } from "@/lib/auth/secret-file";
 import { singleSignOnSettings } from "@/lib/auth/sso-settings";
 import { readEnvironment, type Environment } from "@/lib/config/environment";
 import { redactDatabaseUrl } from "@/lib/db/database-url";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { ensureDatabaseExists } from "@/lib/db/migrate";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-catalog";
-import { buildIsStale, NEXT_BIN, serverNodeFlags, waitForHealthy } from "./next-process";
+import { buildIsStale, NEXT_BIN, serverNodeFlags, waitForHealthy, webServerEnvironment } from "./next-process";
 import { prepareDatabase } from "./prepare-database";
 
 
@@ -40,6 +40,9 @@ async function main() {
   dataDir = path.resolve(environment.TANDEM_DATA_DIR);
   // TANDEM_EPHEMERAL=true (the e2e tests) deletes the data when the server stops.
   ephemeral = environment.TANDEM_EPHEMERAL;
+  // A short secret is refused before anything starts; `npm run dev` lets one through for experiments.
+  const secretProblem = environment.AUTH_SECRET && !dev ? authSecretProblem(environment.AUTH_SECRET) : null;
+  if (secretProblem) fail(secretProblem);
   const useEmbedded = !environment.DATABASE_URL;
   let databaseUrl = environment.DATABASE_URL ?? "";
   if (useEmbedded) {
@@ -69,7 +72,7 @@ async function main() {
   }
   server = spawn(process.execPath, [...(dev ? [] : serverNodeFlags(environment)), NEXT_BIN, dev ? "dev" : "start", "--port", String(port)], {
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: webServerEnvironment(process.env),
   });
   server.on("exit", (code, signal) => {
     if (!stopping) {

@@ -3,7 +3,13 @@ import { readEnvironment } from "./environment";
 
 describe("readEnvironment", () => {
   it("gives the defaults when nothing is set, and counts an empty variable as unset", () => {
-    expect(readEnvironment({ DATABASE_URL: "", TANDEM_DEMO: " " })).toEqual({ PORT: 3000, TANDEM_DATA_DIR: ".data", TANDEM_EPHEMERAL: false, TANDEM_SKIP_BUILD: false });
+    expect(readEnvironment({ DATABASE_URL: "", TANDEM_DEMO: " " })).toEqual({
+      PORT: 3000,
+      TANDEM_DATA_DIR: ".data",
+      TANDEM_EPHEMERAL: false,
+      TANDEM_SKIP_BUILD: false,
+      TANDEM_TRUSTED_PROXIES: 0,
+    });
   });
 
   it("reads numbers and flags, and keeps an empty TANDEM_SERVER_NODE_FLAGS (no flags)", () => {
@@ -19,6 +25,14 @@ describe("readEnvironment", () => {
     expect(() => readEnvironment({ PORT: "eighty", TANDEM_DEMO: "yes" })).toThrow('PORT must be a port number, not "eighty". TANDEM_DEMO must be true or false, not "yes".');
     expect(() => readEnvironment({ PORT: "70000" })).toThrow(/^PORT must be a port number/);
     expect(() => readEnvironment({ AUTH_URL: "tandem.example.com" })).toThrow(/^AUTH_URL must be Tandem's public address/);
+    expect(() => readEnvironment({ TANDEM_TRUSTED_PROXIES: "all" })).toThrow(/^TANDEM_TRUSTED_PROXIES must be the number of proxies/);
+    expect(() => readEnvironment({ TANDEM_TRUSTED_PROXIES: "-1" })).toThrow(/^TANDEM_TRUSTED_PROXIES must be the number of proxies/);
+    expect(readEnvironment({ TANDEM_TRUSTED_PROXIES: "2" }).TANDEM_TRUSTED_PROXIES).toBe(2);
+    expect(() => readEnvironment({ AUTH_OIDC_ALLOWED_DOMAINS: "example.org; @evil" })).toThrow(/^AUTH_OIDC_ALLOWED_DOMAINS must be email domains/);
+    expect(readEnvironment({ AUTH_OIDC_ALLOWED_DOMAINS: "example.org, northwind.example", AUTH_OIDC_EMAIL_VERIFIED_OPTIONAL: "true" })).toMatchObject({
+      AUTH_OIDC_ALLOWED_DOMAINS: "example.org, northwind.example",
+      AUTH_OIDC_EMAIL_VERIFIED_OPTIONAL: true,
+    });
     expect(() => readEnvironment({ NODE_ENV: "staging" })).toThrow(/^NODE_ENV must be development, production or test/);
   });
 

@@ -21,12 +21,23 @@ const environmentSchema = z.object({
   AUTH_OIDC_CLIENT_ID: z.string().optional(),
   AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().optional(),
+  AUTH_OIDC_EMAIL_VERIFIED_OPTIONAL: flag("AUTH_OIDC_EMAIL_VERIFIED_OPTIONAL").optional(),
+  AUTH_OIDC_ALLOWED_DOMAINS: z
+    .string()
+    .regex(/^\s*[a-z0-9.-]+\.[a-z]{2,}\s*(,\s*[a-z0-9.-]+\.[a-z]{2,}\s*)*$/i, "AUTH_OIDC_ALLOWED_DOMAINS must be email domains separated by commas (example.org, example.com)")
+    .optional(),
   PORT: z.coerce.number({ error: "PORT must be a port number" }).int("PORT must be a port number").min(1, "PORT must be a port number").max(65_535, "PORT must be a port number").default(3000),
   TANDEM_DATA_DIR: z.string().default(".data"),
   TANDEM_DEMO: flag("TANDEM_DEMO").optional(),
   TANDEM_EPHEMERAL: flag("TANDEM_EPHEMERAL").default(false),
   TANDEM_SKIP_BUILD: flag("TANDEM_SKIP_BUILD").default(false),
   TANDEM_SERVER_NODE_FLAGS: z.string().optional(),
+  TANDEM_TRUSTED_PROXIES: z.coerce
+    .number({ error: "TANDEM_TRUSTED_PROXIES must be the number of proxies in front of Tandem (0 for none)" })
+    .int("TANDEM_TRUSTED_PROXIES must be the number of proxies in front of Tandem (0 for none)")
+    .min(0, "TANDEM_TRUSTED_PROXIES must be the number of proxies in front of Tandem (0 for none)")
+    .max(10, "TANDEM_TRUSTED_PROXIES must be the number of proxies in front of Tandem (0 for none)")
+    .default(0),
 });
 
 export type Environment = z.output<typeof environmentSchema>;

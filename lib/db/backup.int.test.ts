@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -30,6 +30,10 @@ describe("backup and restore", () => {
       await dropDatabase(target.url);
     }
     rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("writes the file readable by its owner only, as it holds password hashes", () => {
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it("round-trips the demo organisation exactly, and ids continue after the restored rows", async () => {

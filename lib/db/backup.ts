@@ -75,12 +75,12 @@ const quote = (identifier: string) => {
   return `"${identifier}"`;
 };
 
-/** Writes a backup of the database at `databaseUrl` to `file` (gzip). */
+/** Writes a backup of the database at `databaseUrl` to `file` (gzip), readable by its owner only: it holds password hashes. */
 export async function backupDatabase(databaseUrl: string, file: string): Promise<BackupSummary> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const gzip = createGzip();
-  const written = pipeline(gzip, createWriteStream(file, { flags: "wx" }));
+  const written = pipeline(gzip, createWriteStream(file, { flags: "wx", mode: 0o600 }));
   const write = async (text: string) => {
     if (!gzip.write(text)) await once(gzip, "drain");
   };

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { readEnvironment } from "@/lib/config/environment";
-import { EMBEDDED_PASSWORD, EMBEDDED_USER, startEmbeddedPostgres } from "./embedded";
+import { embeddedUrl, readEmbeddedPassword, startEmbeddedPostgres } from "./embedded";
 
 export interface CliDatabase {
   url: string;
@@ -19,9 +19,9 @@ export async function openCliDatabase(): Promise<CliDatabase> {
   if (environment.DATABASE_URL) return { url: environment.DATABASE_URL, release: async () => undefined };
   const clusterDir = path.join(path.resolve(environment.TANDEM_DATA_DIR), "postgres");
   const running = runningServerPort(clusterDir);
-  if (running) {
-    return { url: `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${running}/tandem`, release: async () => undefined };
-  }
+  const password = readEmbeddedPassword(clusterDir);
+  // A running cluster without a kept password is one made before they were random: its next start replaces it.
+  if (running && password) return { url: embeddedUrl(running, password, "tandem"), release: async () => undefined };
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
     throw new Error(`No database: DATABASE_URL is not set and there is no embedded database in ${clusterDir}. Run \`npm start\` once first.`);
   }

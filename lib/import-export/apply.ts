@@ -1,4 +1,5 @@
 import type { AuditEntry } from "@/lib/audit/record";
+import { endEarlierSessions } from "@/lib/auth/session-validity";
 import type { Prisma } from "@/lib/db/generated/client";
 import {
   chunksOf,
@@ -44,6 +45,9 @@ export async function applyWrites(tx: Tx, plan: ImportPlan, writes: PlannedWrite
   await insertPeople(tx, writes.peopleCreated.map((person) => ({ email: person.email, ...personData(person) })), now);
   for (const person of writes.peopleCreated) event({ action: "person.created", entityType: "person", entityId: person.email, after: person });
   await updatePeople(tx, writes.peopleUpdated.map(({ id, after }) => ({ id, ...personData(after) })), now);
+  // A person reactivated or given another role by the import loses the sessions they had before, as in the app.
+  const sessionsEnded = writes.peopleUpdated.filter(({ before, after }) => (!before.active && after.active) || before.role !== after.role);
+  await endEarlierSessions(tx, sessionsEnded.map(({ id }) => id), now);
   for (const { before, after } of writes.peopleUpdated) {
     const action = before.active && !after.active ? "person.deactivated" : !before.active && after.active ? "person.reactivated" : "person.updated";
     event({ action, entityType: "person", entityId: after.email, before, after });

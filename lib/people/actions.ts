@@ -1,6 +1,7 @@
 import bcrypt from "bcryptjs";
 import { recordAudit } from "@/lib/audit/record";
 import type { PolicyUser } from "@/lib/auth/policy";
+import { endEarlierSessions } from "@/lib/auth/session-validity";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import {
@@ -171,6 +172,7 @@ export async function reactivatePerson(tx: Tx, user: PolicyUser, id: number): Pr
   const before = await findPerson(tx, id);
   if (!before.deactivatedAt) throw new AppError("conflict", `${before.name} is already active.`);
   await tx.person.update({ where: { id }, data: { deactivatedAt: null } });
+  await endEarlierSessions(tx, id);
   const after = await findPerson(tx, id);
   await recordAudit(tx, {
     actorId: user.id,

@@ -2,7 +2,8 @@ import type { DataPolicy } from "@/lib/auth/write-policy";
 import { canWorkOnReview, reviewWorkers } from "@/lib/auth/policy";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError, ensureAllowed } from "@/lib/errors";
-import { cycleWindow, shiftIsoWeek } from "./iso-week";
+import { formatDueAt } from "./due";
+import { cycleWindow, isoWeekOf, shiftIsoWeek } from "./iso-week";
 import { requireReviewId } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -58,12 +59,23 @@ export const reviewTeamToOpen: DataPolicy<{ id: number; name: string }, Record<s
 };
 
 /**
+ * Until when a review an admin reopened at `reopenedAt` can be worked on: until its team's next review is
+ * due, the first due time after the reopening (this week's Friday, or next week's once this one's has passed).
+ * Reopening is for putting a submitted review right, not for keeping it open alongside the reviews after it.
+ */
+export function reopenedEditableUntil(reopenedAt: Date, timeZone: string): Date {
+  const week = isoWeekOf(reopenedAt, timeZone);
+  const due = cycleWindow(week, timeZone).dueAt;
+  return reopenedAt.getTime() < due.getTime() ? due : cycleWindow(shiftIsoWeek(week, 1), timeZone).dueAt;
+}
+
+/**
  * A draft can be worked on during its week and the week after it (to submit late rather than not at
- * all), and at any time after an admin reopened it. Older drafts are history.
+ * all); one an admin reopened, until its team's next review is due. Older drafts are history.
  */
 export function isReviewEditable(review: Pick<LockedReview, "status" | "reopenedAt" | "cycle">, now: Date): boolean {
   if (review.status !== "draft") return false;
-  if (review.reopenedAt) return true;
+  if (review.reopenedAt) return now.getTime() < reopenedEditableUntil(review.reopenedAt, review.cycle.timeZone).getTime();
   const graceEnds = cycleWindow(shiftIsoWeek(review.cycle.isoWeek, 1), review.cycle.timeZone).closesAt;
   return now.getTime() < graceEnds.getTime();
 }
@@ -71,6 +83,10 @@ export function isReviewEditable(review: Pick<LockedReview, "status" | "reopened
 export function ensureEditable(review: LockedReview, now: Date): void {
   if (review.status === "submitted") {
     throw new AppError("conflict", "This review was submitted: it is read-only now. An admin can reopen it.");
+  }
+  if (review.reopenedAt && !isReviewEditable(review, now)) {
+    const until = formatDueAt(reopenedEditableUntil(review.reopenedAt, review.cycle.timeZone), review.cycle.timeZone);
+    throw new AppError("conflict", `The review of ${review.cycle.isoWeek} was reopened until its team's next review was due (${until}): it is read-only again.`);
   }
   if (!isReviewEditable(review, now)) {
     throw new AppError("conflict", `The review of ${review.cycle.isoWeek} is closed: it is kept as history and can no longer change.`);

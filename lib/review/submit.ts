@@ -2,8 +2,10 @@ import type { PolicyUser } from "@/lib/auth/policy";
 import type { AuditEntry } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { computeReviewScope } from "@/lib/rules";
 import { ensureEditable, lockReview, type LockedReview } from "./access";
 import { applyChange, applyConfirm, type ApplyContext } from "./apply-items";
+import { listDecisionsOutsideScope, nameCells } from "./decision-scope";
 import { compareReviewOrder, describeUndecided, listUndecided } from "./review-cells";
 import { loadReviewCells } from "./scope";
 
@@ -46,7 +48,11 @@ export async function submitReview(tx: Tx, user: PolicyUser, review: LockedRevie
   ensureEditable(review, now);
 
   const items = await tx.reviewItem.findMany({ where: { reviewId }, select: submitItemSelect });
-  const { cells } = await loadReviewCells(tx, review.team, review.cycle, items, now);
+  // The decided cells' asset rows, locked as a matrix edit locks them (in one order, so two submits cannot
+  // deadlock): an edit either committed before the scope is read below, or waits for this submit.
+  const assetIds = [...new Set(items.map((item) => item.assetId))].sort((a, b) => a - b);
+  if (assetIds.length > 0) await tx.$queryRaw`SELECT id FROM "Asset" WHERE id = ANY(${assetIds}::int[]) ORDER BY id FOR UPDATE`;
+  const { cells, snapshot, handedOff } = await loadReviewCells(tx, review.team, review.cycle, items, now);
   const undecided = listUndecided(cells, items);
   if (undecided.length > 0) {
     throw new AppError(
@@ -65,6 +71,7 @@ export async function submitReview(tx: Tx, user: PolicyUser, review: LockedRevie
       ),
     );
   checkNewOwnersActive(applicable, now);
+  checkDecisionsInScope(review, listDecisionsOutsideScope(applicable, computeReviewScope(review.team, snapshot.cells, snapshot.people, handedOff), snapshot.cells));
 
   const context: ApplyContext = { tx, audit, reviewId, userId: user.id, now };
   const applied = { confirmed: 0, changed: 0, flagged: 0, handedOff: 0 };
@@ -124,6 +131,17 @@ export async function reopenReview(tx: Tx, reviewId: number, audit: Audit, now =
 }
 
 type SubmitItem = Prisma.ReviewItemGetPayload<{ select: typeof submitItemSelect }>;
+
+/** A decision whose cell left the team's scope since it was made (an admin gave it to another team, say) refuses the submit. */
+function checkDecisionsInScope(review: LockedReview, outside: SubmitItem[]): void {
+  if (outside.length === 0) return;
+  const named = nameCells(outside.map((item) => ({ assetName: item.asset.name, concernName: item.concern.name })));
+  const one = outside.length === 1;
+  throw new AppError(
+    "conflict",
+    `${named} ${one ? "is" : "are"} no longer in ${review.team.name}'s review: ${one ? "its" : "their"} owners changed since ${one ? "it was" : "they were"} decided. Clear ${one ? "that decision" : "those decisions"}, then submit again. Nothing was applied.`,
+  );
+}
 
 /** Someone chosen as a new owner may have left since the decision: the whole submit is refused. */
 function checkNewOwnersActive(items: SubmitItem[], now: Date): void {
