@@ -1,5 +1,4 @@
 import bcrypt from "bcryptjs";
-import type { Prisma } from "@/lib/db/generated/client";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
 import { COMMON_LONG_PASSWORDS, COMMON_WORDS } from "./common-passwords";
 
@@ -57,13 +56,4 @@ export function hashPassword(password: string): Promise<string> {
 /** True when a hash was made with less work than passwords get now: it is replaced at the next sign-in. */
 export function hashNeedsUpgrade(hash: string): boolean {
   return bcrypt.getRounds(hash) < PASSWORD_HASH_COST;
-}
-
-/**
- * Stores the hash of a password just set, at this policy's cost, in the write's transaction. The people
- * writes (lib/people/actions.ts) hash at a cost of their own; the routes that set a password call this
- * after them, so every password set is stored at cost 12.
- */
-export async function storePasswordHash(tx: Prisma.TransactionClient, personId: number, password: string): Promise<void> {
-  await tx.person.update({ where: { id: personId }, data: { passwordHash: await hashPassword(password) } });
 }

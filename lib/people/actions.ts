@@ -1,5 +1,5 @@
-import bcrypt from "bcryptjs";
 import { recordAudit } from "@/lib/audit/record";
+import { hashPassword } from "@/lib/auth/password-policy";
 import type { PolicyUser } from "@/lib/auth/policy";
 import { endEarlierSessions } from "@/lib/auth/session-validity";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -21,7 +21,6 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
-const BCRYPT_COST = 10;
 
 const personSelect = {
   id: true,
@@ -78,7 +77,7 @@ export async function createPerson(
     throw new AppError("conflict", message, { fieldErrors: { email: [message] } });
   }
   await checkTeam(tx, input.teamId, input.role);
-  const passwordHash = input.password === undefined ? null : await bcrypt.hash(input.password, BCRYPT_COST);
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   const created = await tx.person.create({
     data: { email: input.email, name: input.name, teamId: input.teamId, role: input.role, passwordHash },
     select: personSelect,
@@ -198,7 +197,7 @@ export async function setPersonPassword(
   }
   await tx.person.update({
     where: { id },
-    data: { passwordHash: await bcrypt.hash(input.password, BCRYPT_COST) },
+    data: { passwordHash: await hashPassword(input.password) },
   });
   await recordAudit(tx, {
     actorId: user.id,

@@ -1,5 +1,5 @@
 import { writeRoute } from "@/lib/api/write-route";
-import { refineNewPassword, storePasswordHash } from "@/lib/auth/password-policy";
+import { refineNewPassword } from "@/lib/auth/password-policy";
 import { catalogEditors } from "@/lib/auth/policy";
 import { createPerson } from "@/lib/people/actions";
 import { createPersonSchema } from "@/lib/people/schemas";
@@ -8,9 +8,5 @@ export const POST = writeRoute({
   // The password rules of lib/auth (72 bytes at most, no common password) on top of the person's fields.
   schema: createPersonSchema.superRefine(refineNewPassword),
   policy: catalogEditors,
-  handle: async ({ tx, user, input }) => {
-    const created = await createPerson(tx, user, input);
-    if (input.password !== undefined) await storePasswordHash(tx, created.id, input.password);
-    return created;
-  },
+  handle: ({ tx, user, input }) => createPerson(tx, user, input),
 });

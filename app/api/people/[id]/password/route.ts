@@ -1,5 +1,5 @@
 import { writeRoute, type WriteContext } from "@/lib/api/write-route";
-import { refineNewPassword, storePasswordHash } from "@/lib/auth/password-policy";
+import { refineNewPassword } from "@/lib/auth/password-policy";
 import { catalogEditors } from "@/lib/auth/policy";
 import { endEarlierSessions } from "@/lib/auth/session-validity";
 import { setPersonPassword } from "@/lib/people/actions";
@@ -12,7 +12,6 @@ export const POST = writeRoute({
   handle: async ({ tx, user, input, params }: WriteContext<SetPasswordInput, { id: string }>) => {
     const id = requireRouteId(params.id, "person");
     const result = await setPersonPassword(tx, user, id, input);
-    await storePasswordHash(tx, id, input.password);
     // A new password is set because the old one may be known: so may a session made with it.
     await endEarlierSessions(tx, id);
     return result;
