@@ -8,7 +8,8 @@
  * token too, as many providers do.
  *
  * The login typed is the email; a prefix chooses the claims, to test refusals:
- * `unverified:<email>` has `email_verified: false`, `unconfirmed:<email>` has no `email_verified` at all.
+ * `unverified:<email>` has `email_verified: false`, `unconfirmed:<email>` has no `email_verified` at all,
+ * `another:<email>` is another account at the provider (another subject) with the same verified email.
  *
  * Run as `tsx e2e/oidc-provider.ts` (playwright.config.ts starts it beside the app), configured by
  * OIDC_PORT, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI and OIDC_CLAIMS_IN_ID_TOKEN; or started
@@ -29,8 +30,9 @@ export interface OidcProviderOptions {
 
 /** The claims a login stands for (see the file's comment). */
 export function claimsOfLogin(login: string): { sub: string; email: string; email_verified?: boolean; name: string } {
-  const [, prefix, email] = /^(?:(unverified|unconfirmed):)?(.*)$/.exec(login.trim())!;
-  const sub = `op-${createHash("sha256").update(email!.toLowerCase()).digest("hex").slice(0, 16)}`;
+  const [, prefix, email] = /^(?:(unverified|unconfirmed|another):)?(.*)$/.exec(login.trim())!;
+  const account = prefix === "another" ? `another:${email!.toLowerCase()}` : email!.toLowerCase();
+  const sub = `op-${createHash("sha256").update(account).digest("hex").slice(0, 16)}`;
   const claims = { sub, email: email!, name: email!.split("@")[0]! };
   if (prefix === "unconfirmed") return claims;
   return { ...claims, email_verified: prefix !== "unverified" };

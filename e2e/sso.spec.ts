@@ -77,6 +77,21 @@ test.describe("single sign-on", () => {
     await expectNoSession(page, context);
   });
 
+  test("another account at the provider with the same email is refused once the person has signed in through it", async ({ page, context }) => {
+    await page.goto("/sign-in");
+    await signInThroughProvider(page, DEMO_USERS.marketingManager.email);
+    await expect(page.getByTestId("current-user")).toContainText(DEMO_USERS.marketingManager.name);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    // Signed out of the provider too, so that it asks who is signing in.
+    await context.clearCookies();
+    await signInThroughProvider(page, `another:${DEMO_USERS.marketingManager.email}`);
+    await expect(page.getByTestId("sign-in-refused")).toHaveText(
+      `The Tandem account for ${DEMO_USERS.marketingManager.email} is linked to another account at your sign-in provider; ask an admin.`,
+    );
+    await expectNoSession(page, context);
+  });
+
   test("an email the provider does not say it verified is refused, whether it says false or nothing", async ({ page, context }) => {
     for (const login of [`unverified:${DEMO_USERS.viewer.email}`, `unconfirmed:${DEMO_USERS.viewer.email}`]) {
       // The provider's session too (its cookies are on localhost as well): each attempt logs in afresh.

@@ -32,6 +32,7 @@ export const AUDIT_ACTION_EFFECTS = {
   "person.deactivated": "everything",
   "person.reactivated": "everything",
   "person.password-set": "none",
+  "person.sso-linked": "none",
   "team.created": "everything",
   "team.updated": "everything",
   "settings.updated": "everything",

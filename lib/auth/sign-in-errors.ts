@@ -13,6 +13,7 @@ const REFUSAL_ERRORS = {
   "no-role": "sso-no-role",
   deactivated: "sso-deactivated",
   "domain-not-allowed": "sso-domain",
+  "other-identity": "sso-other-identity",
 } as const satisfies Record<SingleSignOnRefusal["reason"], string>;
 
 /** Where the `signIn` callback sends a refused person: back to sign-in, with the reason. */
@@ -39,6 +40,8 @@ export function describeSignInError(error: unknown, email: unknown): string | nu
       return "Your account is deactivated.";
     case REFUSAL_ERRORS["domain-not-allowed"]:
       return `Tandem accepts single sign-on only for your organisation's email domains, and ${who} is not one of them.`;
+    case REFUSAL_ERRORS["other-identity"]:
+      return `The Tandem account for ${who} is linked to another account at your sign-in provider; ask an admin.`;
     case REFUSAL_ERRORS["unverified-email"]:
       return "Your sign-in provider did not confirm your email address, so Tandem cannot tell who you are.";
     default:

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { decideSingleSignOn, verifiedEmailOf, type SingleSignOnCandidate } from "./sso";
+import { decideSingleSignOn, identityOf, verifiedEmailOf, type SingleSignOnCandidate } from "./sso";
 
-const vera: SingleSignOnCandidate = { id: 42, email: "viewer@example.org", name: "Vera Lindqvist", role: "viewer", deactivatedAt: null };
+const vera: SingleSignOnCandidate = { id: 42, email: "viewer@example.org", name: "Vera Lindqvist", role: "viewer", deactivatedAt: null, ssoIssuer: null, ssoSubject: null };
+const token = { issuer: "https://login.example.org", subject: "vera-1" };
 
 describe("verifiedEmailOf", () => {
   const relaxed = { requireVerifiedEmail: false, allowedDomains: null };
@@ -34,39 +35,50 @@ describe("verifiedEmailOf", () => {
 
 describe("decideSingleSignOn", () => {
   it("signs in an active person with a role, as that Person (their id, name and email)", () => {
-    expect(decideSingleSignOn("viewer@example.org", vera)).toEqual({
+    expect(decideSingleSignOn("viewer@example.org", vera, token)).toEqual({
       kind: "signed-in",
       person: { id: 42, email: "viewer@example.org", name: "Vera Lindqvist" },
     });
     for (const role of ["admin", "manager"] as const) {
-      expect(decideSingleSignOn("viewer@example.org", { ...vera, role }).kind).toBe("signed-in");
+      expect(decideSingleSignOn("viewer@example.org", { ...vera, role }, token).kind).toBe("signed-in");
     }
   });
 
   it("refuses an email Tandem does not know, naming it", () => {
-    expect(decideSingleSignOn("stranger@example.org", null)).toEqual({ kind: "refused", reason: "no-account", email: "stranger@example.org" });
+    expect(decideSingleSignOn("stranger@example.org", null, token)).toEqual({ kind: "refused", reason: "no-account", email: "stranger@example.org" });
   });
 
   it("refuses a deactivated person, whatever their role", () => {
     const left = { ...vera, deactivatedAt: new Date("2026-01-05T00:00:00Z") };
-    expect(decideSingleSignOn(vera.email, left)).toMatchObject({ kind: "refused", reason: "deactivated" });
-    expect(decideSingleSignOn(vera.email, { ...left, role: "none" })).toMatchObject({ kind: "refused", reason: "deactivated" });
+    expect(decideSingleSignOn(vera.email, left, token)).toMatchObject({ kind: "refused", reason: "deactivated" });
+    expect(decideSingleSignOn(vera.email, { ...left, role: "none" }, token)).toMatchObject({ kind: "refused", reason: "deactivated" });
   });
 
   it("refuses a person whose role is `none`: they may own cells but never sign in", () => {
-    expect(decideSingleSignOn(vera.email, { ...vera, role: "none" })).toEqual({ kind: "refused", reason: "no-role", email: vera.email });
+    expect(decideSingleSignOn(vera.email, { ...vera, role: "none" }, token)).toEqual({ kind: "refused", reason: "no-role", email: vera.email });
   });
 
   it("refuses an email outside the allowed domains, naming it, before looking at the person", () => {
     const policy = { requireVerifiedEmail: true, allowedDomains: ["example.org", "northwind.example"] };
-    expect(decideSingleSignOn("viewer@example.org", vera, policy).kind).toBe("signed-in");
-    expect(decideSingleSignOn("viewer@evil.example", { ...vera, email: "viewer@evil.example" }, policy)).toEqual({ kind: "refused", reason: "domain-not-allowed", email: "viewer@evil.example" });
+    expect(decideSingleSignOn("viewer@example.org", vera, token, policy).kind).toBe("signed-in");
+    expect(decideSingleSignOn("viewer@evil.example", { ...vera, email: "viewer@evil.example" }, token, policy)).toEqual({ kind: "refused", reason: "domain-not-allowed", email: "viewer@evil.example" });
     // A subdomain or a look-alike is another domain.
-    expect(decideSingleSignOn("viewer@mail.example.org", null, policy)).toMatchObject({ reason: "domain-not-allowed" });
-    expect(decideSingleSignOn("viewer@example.org.evil", null, policy)).toMatchObject({ reason: "domain-not-allowed" });
+    expect(decideSingleSignOn("viewer@mail.example.org", null, token, policy)).toMatchObject({ reason: "domain-not-allowed" });
+    expect(decideSingleSignOn("viewer@example.org.evil", null, token, policy)).toMatchObject({ reason: "domain-not-allowed" });
+  });
+
+  it("remembers nothing yet on a first sign-in; refuses, once remembered, a token with another subject or issuer", () => {
+    expect(decideSingleSignOn(vera.email, vera, token).kind).toBe("signed-in");
+    const linked = { ...vera, ssoIssuer: token.issuer, ssoSubject: token.subject };
+    expect(decideSingleSignOn(vera.email, linked, token).kind).toBe("signed-in");
+    expect(decideSingleSignOn(vera.email, linked, { ...token, subject: "someone-else" })).toEqual({ kind: "refused", reason: "other-identity", email: vera.email });
+    expect(decideSingleSignOn(vera.email, linked, { ...token, issuer: "https://other.example" })).toMatchObject({ reason: "other-identity" });
+    // A token without issuer or subject names nobody.
+    expect(decideSingleSignOn(vera.email, vera, identityOf({ sub: "vera-1" }))).toMatchObject({ reason: "other-identity" });
+    expect(identityOf({ iss: token.issuer, sub: token.subject })).toEqual(token);
   });
 
   it("refuses when the provider vouched for no email", () => {
-    expect(decideSingleSignOn(null, null)).toEqual({ kind: "refused", reason: "unverified-email" });
+    expect(decideSingleSignOn(null, null, token)).toEqual({ kind: "refused", reason: "unverified-email" });
   });
 });
