@@ -29,39 +29,47 @@ function groupPeriods<Row extends PeriodRow, Value>(rows: readonly Row[], valueO
   return byId;
 }
 
-// The periods of the rows (`owner`: their id column) with a change after `after`: every row without one is,
-// as of `after`, as it is now. Without a date, every period.
-function changedAfter(owner: string, table: string, after: Date | undefined): Prisma.Sql {
-  if (!after) return Prisma.empty;
-  return Prisma.sql`WHERE p.${Prisma.raw(`"${owner}"`)} IN (
-    SELECT ${Prisma.raw(`"${owner}"`)} FROM ${Prisma.raw(`"${table}"`)} WHERE "startedAt" > ${after} OR "endedAt" > ${after})`;
+// A period that ended after `after` (ever, without a date): a change of its row since.
+function endedAfter(after: Date | undefined): Prisma.Sql {
+  return after ? Prisma.sql`"endedAt" > ${after}` : Prisma.sql`"endedAt" IS NOT NULL`;
+}
+
+// Only the rows (`owner`: their id column) that changed after `after`: a row that did not is, at any time
+// since, as it is now (its first values reach back), so it needs no history. A change ends a period.
+function changedRows(owner: string, table: string, after: Date | undefined): Prisma.Sql {
+  const column = Prisma.raw(`"${owner}"`);
+  return Prisma.sql`WHERE p.${column} IN (SELECT ${column} FROM ${Prisma.raw(`"${table}"`)} WHERE ${endedAfter(after)})`;
 }
 
 /**
  * The attribute history the database triggers keep (see the migration 20261203140000_attribute_history):
- * what `catalogAsOf` needs to read the organisation as it was on any past date. With `after`, only the
- * history of what changed since then, which is all that reading the organisation as of `after` needs: for
- * today, next to nothing. Teams are few, and a person who moved reads the function of their team then, so
- * every team's history is always read.
+ * what `catalogAsOf` needs to read the organisation as it was on any past date: the history of the rows
+ * that changed, the others being as they are now. With `after`, only of what changed since then, which is
+ * all that reading the organisation as of `after` needs: for today, next to nothing. Teams are few, and a
+ * person who moved reads the function of their team then, so every team's history is always read.
  */
 export async function loadAttributeHistory(prisma: Reader, after?: Date): Promise<AttributeHistory> {
   const [assets, concernHomes, concernKinds, people, teamFunctions] = await Promise.all([
     prisma.$queryRaw<(PeriodRow & AssetAttributes)[]>`
       SELECT p."assetId" AS id, k.key AS "kindKey", p.criticality::text AS criticality, p.lifecycle::text AS lifecycle, p."startedAt", p."endedAt"
-      FROM "AssetPeriod" p JOIN "AssetKind" k ON k.id = p."kindId" ${changedAfter("assetId", "AssetPeriod", after)}
+      FROM "AssetPeriod" p JOIN "AssetKind" k ON k.id = p."kindId" ${changedRows("assetId", "AssetPeriod", after)}
       ORDER BY p."assetId", p."startedAt", p.id`,
     prisma.$queryRaw<(PeriodRow & { home: ConcernHome })[]>`
       SELECT p."concernId" AS id, p.home::text AS home, p."startedAt", p."endedAt" FROM "ConcernPeriod" p
-      ${changedAfter("concernId", "ConcernPeriod", after)} ORDER BY p."concernId", p."startedAt", p.id`,
+      ${changedRows("concernId", "ConcernPeriod", after)} ORDER BY p."concernId", p."startedAt", p.id`,
     prisma.$queryRaw<(PeriodRow & { kindKey: string; fromTheStart: boolean })[]>`
       SELECT p."concernId" AS id, k.key AS "kindKey", p."startedAt", p."endedAt",
              p."startedAt" <= GREATEST(c."createdAt", k."createdAt") AS "fromTheStart"
       FROM "ConcernApplicabilityPeriod" p JOIN "AssetKind" k ON k.id = p."kindId" JOIN "Concern" c ON c.id = p."concernId"
-      ${changedAfter("concernId", "ConcernApplicabilityPeriod", after)}
+      WHERE p."concernId" IN (
+        -- A concern changed when it stopped applying to a kind, or was given one after it and the kind were made.
+        SELECT x."concernId" FROM "ConcernApplicabilityPeriod" x
+          JOIN "AssetKind" xk ON xk.id = x."kindId" JOIN "Concern" xc ON xc.id = x."concernId"
+        WHERE ${endedAfter(after)} OR (x."startedAt" > GREATEST(xc."createdAt", xk."createdAt") ${after ? Prisma.sql`AND x."startedAt" > ${after}` : Prisma.empty}))
       ORDER BY p."concernId", p."startedAt", p.id`,
     prisma.$queryRaw<(PeriodRow & PersonAttributes)[]>`
       SELECT p."personId" AS id, p."teamId", p.active, p."startedAt", p."endedAt" FROM "PersonPeriod" p
-      ${changedAfter("personId", "PersonPeriod", after)} ORDER BY p."personId", p."startedAt", p.id`,
+      ${changedRows("personId", "PersonPeriod", after)} ORDER BY p."personId", p."startedAt", p.id`,
     prisma.$queryRaw<(PeriodRow & { function: TeamFunction })[]>`
       SELECT p."teamId" AS id, p.function::text AS function, p."startedAt", p."endedAt" FROM "TeamPeriod" p
       ORDER BY p."teamId", p."startedAt", p.id`,
