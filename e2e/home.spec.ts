@@ -4,6 +4,14 @@ import { asUser, DEMO_USERS, expect, test } from "./fixtures";
 test.describe("Home as the admin", () => {
   asUser("admin");
 
+  test("says on every screen that the demo's accounts sign in with the public password", async ({ page }) => {
+    for (const screen of ["/", "/report", "/people", "/settings"]) {
+      await page.goto(screen);
+      await expect(page.getByTestId("demo-banner")).toContainText(/accounts? \(.*@example\.org.*\) sign in with the public demo password/);
+    }
+    await page.screenshot({ path: "e2e/screenshots/demo-banner.png" });
+  });
+
   test("shows the demo organisation's live figures and every screen in the navigation", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();

@@ -1,5 +1,6 @@
 import { AppShell } from "@/components/layout/app-shell";
 import { requireUser } from "@/lib/auth/session";
+import { listDemoAccountsWithPublicPassword } from "@/lib/demo/public-password";
 import { getOrganisationName } from "@/lib/settings/queries";
 import { signOutAction } from "./sign-out-action";
 
@@ -7,9 +8,9 @@ import { signOutAction } from "./sign-out-action";
 export const dynamic = "force-dynamic";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
-  const [user, organisationName] = await Promise.all([requireUser(), getOrganisationName()]);
+  const [user, organisationName, demoAccounts] = await Promise.all([requireUser(), getOrganisationName(), listDemoAccountsWithPublicPassword()]);
   return (
-    <AppShell user={user} organisationName={organisationName} signOutAction={signOutAction}>
+    <AppShell user={user} organisationName={organisationName} demoAccounts={demoAccounts} signOutAction={signOutAction}>
       {children}
     </AppShell>
   );

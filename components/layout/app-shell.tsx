@@ -7,11 +7,14 @@ const ROLE_LABEL = { admin: "Admin", manager: "Manager", viewer: "Viewer" } as c
 export function AppShell({
   user,
   organisationName,
+  demoAccounts,
   signOutAction,
   children,
 }: {
   user: CurrentUser;
   organisationName: string;
+  /** Demo accounts that still sign in with the public password: every screen says so while there are any. */
+  demoAccounts: readonly string[];
   /** The server action of the "Sign out" button, passed down by the layout that owns it. */
   signOutAction: (form: FormData) => Promise<void>;
   children: React.ReactNode;
@@ -49,7 +52,16 @@ export function AppShell({
           </form>
         </div>
       </aside>
-      <main className="content">{children}</main>
+      <main className="content">
+        {demoAccounts.length > 0 ? (
+          <p className="notice notice-warning" role="status" data-testid="demo-banner">
+            <strong>Demo data.</strong> {demoAccounts.length === 1 ? "One account" : `${demoAccounts.length} accounts`} ({demoAccounts.join(", ")}) sign
+            in with the public demo password: anyone who can reach this server can sign in as them. Before real use, set their
+            passwords or deactivate them, or start on an empty database.
+          </p>
+        ) : null}
+        {children}
+      </main>
     </div>
   );
 }

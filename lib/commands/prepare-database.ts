@@ -1,4 +1,5 @@
 import { ensureDefaultCatalog } from "@/lib/catalog/default-catalog";
+import { listDemoAccountsWithPublicPassword } from "@/lib/demo/public-password";
 import { seedDemoOrganisation, type SeedResult } from "@/lib/demo/seed-demo";
 import { createPrismaClient } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -7,6 +8,8 @@ export interface PreparedDatabase {
   appliedMigrations: string[];
   defaultCatalogCreated: boolean;
   demo: SeedResult | null;
+  /** Demo accounts that sign in with the public password (see `listDemoAccountsWithPublicPassword`). */
+  demoAccountsWithPublicPassword: string[];
 }
 
 /** Brings a database up to date: migrations, then the default catalog, then (when asked) the demo organisation. */
@@ -16,7 +19,7 @@ export async function prepareDatabase(databaseUrl: string, options: { seedDemo: 
   try {
     const { created } = await ensureDefaultCatalog(prisma);
     const demo = options.seedDemo ? await seedDemoOrganisation(prisma) : null;
-    return { appliedMigrations, defaultCatalogCreated: created, demo };
+    return { appliedMigrations, defaultCatalogCreated: created, demo, demoAccountsWithPublicPassword: await listDemoAccountsWithPublicPassword(prisma) };
   } finally {
     await prisma.$disconnect();
   }

@@ -64,6 +64,13 @@ async function main() {
   if (prepared.appliedMigrations.length) log(`Applied migrations: ${prepared.appliedMigrations.join(", ")}`);
   if (prepared.demo?.seeded) log(`Seeded the demo organisation: ${JSON.stringify(prepared.demo.counts)}`);
   else if (seedDemo) log("The database already has data: the demo organisation was not seeded again.");
+  // A server for real use whose demo accounts anyone can sign in to: said loudly, at every start.
+  if (!useEmbedded && environment.NODE_ENV === "production" && prepared.demoAccountsWithPublicPassword.length > 0) {
+    log(
+      `WARNING: ${prepared.demoAccountsWithPublicPassword.join(", ")} sign in with the public demo password. Anyone who can reach ` +
+        "this server can sign in as them: set their passwords or deactivate them, or start on an empty database with TANDEM_DEMO=false.",
+    );
+  }
 
   // The Docker image is built once at image build time: never rebuild inside a container.
   if (!dev && !environment.TANDEM_SKIP_BUILD && (await buildIsStale())) {
