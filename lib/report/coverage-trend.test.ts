@@ -17,7 +17,6 @@ import {
   type RuleConcern,
   type TeamFunction,
 } from "@/lib/rules";
-import { NO_ATTRIBUTE_HISTORY } from "@/lib/rules/history";
 import { cellMatches } from "./build-report";
 import { computeCoverageTrend, trendFilters, trendInstants, type CoverageHistory, type TrendFigures } from "./coverage-trend";
 import type { ReportFilters } from "./filters";
@@ -87,7 +86,8 @@ const handBuilt: CoverageHistory = {
     assign(3, 1, 1, "A", 0),
   ],
   people,
-  attributes: NO_ATTRIBUTE_HISTORY,
+  // No history: every attribute as it is now, at any date.
+  attributes: { assets: new Map(), concernHomes: new Map(), concernKinds: new Map(), people: new Map(), teamFunctions: new Map() },
   settings: DEFAULT_RULE_SETTINGS,
 };
 

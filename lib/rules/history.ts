@@ -32,7 +32,7 @@ export interface AttributeHistory {
   teamFunctions: ReadonlyMap<number, readonly Period<TeamFunction>[]>;
 }
 
-export function isWithin(period: Period<unknown>, at: number): boolean {
+function isWithin(period: Period<unknown>, at: number): boolean {
   return period.startedAt.getTime() <= at && (period.endedAt === null || period.endedAt.getTime() > at);
 }
 
@@ -93,12 +93,3 @@ export function catalogAsOf<Catalog extends { assets: readonly RuleAsset[]; conc
     people: catalog.people.map((person) => personAsOf(person, history, at)),
   };
 }
-
-/** No history at all: every attribute as it is now, at any date. */
-export const NO_ATTRIBUTE_HISTORY: AttributeHistory = Object.freeze({
-  assets: new Map(),
-  concernHomes: new Map(),
-  concernKinds: new Map(),
-  people: new Map(),
-  teamFunctions: new Map(),
-});
