@@ -11,7 +11,7 @@ describe("preparing a database", () => {
 
   it("creates the default catalog on a freshly migrated database without the demo", async () => {
     const result = await prepareDatabase(db.url, { seedDemo: false });
-    expect(result).toEqual({ appliedMigrations: [], defaultCatalogCreated: true, demo: null });
+    expect(result).toEqual({ appliedMigrations: [], defaultCatalogCreated: true, demo: null, demoAccountsWithPublicPassword: [] });
     expect(await db.prisma.assetKind.count()).toBe(DEFAULT_ASSET_KINDS.length);
     expect(await db.prisma.concern.count()).toBe(DEFAULT_CONCERNS.length);
     expect(await db.prisma.concernApplicability.count()).toBe(
@@ -24,6 +24,8 @@ describe("preparing a database", () => {
     const first = await prepareDatabase(db.url, { seedDemo: true });
     expect(first.defaultCatalogCreated).toBe(false);
     expect(first.demo).toMatchObject({ seeded: true, counts: { teams: 6, people: 30, assets: 40 } });
+    // Every demo account that signs in has the public password, until someone changes it.
+    expect(first.demoAccountsWithPublicPassword).toContain("admin@example.org");
     const counts = async () => ({
       people: await db.prisma.person.count(),
       assignments: await db.prisma.assignment.count(),
