@@ -44,8 +44,8 @@ export function periodAt<T>(periods: readonly Period<T>[] | undefined, at: numbe
 }
 
 /**
- * An asset as it was at `at`. Where its history says nothing (before it existed), it is as it is now: it
- * has no cells then anyway.
+ * An asset as it was at `at`. Where its history says nothing (it never changed, or `at` is before it
+ * existed, when it has no cells anyway), it is as it is now.
  */
 export function assetAsOf(asset: RuleAsset, history: AttributeHistory, at: Date): RuleAsset {
   const then = periodAt(history.assets.get(asset.id), at.getTime())?.value;
