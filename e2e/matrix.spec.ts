@@ -91,8 +91,11 @@ test.describe("the ownership matrix as a manager", () => {
     await panel.getByLabel("Person").fill("Daniel");
     await panel.getByRole("button", { name: /Daniel Okafor/ }).click();
     await panel.getByRole("button", { name: "Save changes" }).click();
-    await expect(panel.getByTestId("cell-feedback")).toContainText("Saved");
+    // The saved holder comes back from the server (no longer staged), and the notice outlives that refresh.
     await expect(panel.getByTestId("holders")).toContainText("Daniel Okafor");
+    await expect(panel.getByTestId("holders")).not.toContainText("not saved yet");
+    await expect(panel.getByTestId("cell-feedback")).toContainText("Saved");
+    await expect(panel.getByRole("button", { name: "Save changes" })).toBeDisabled();
   });
 
   test("cannot edit another team's cell, and a forged save is refused", async ({ page }) => {

@@ -40,6 +40,17 @@ export function CellEditor(props: Props) {
   const [replacePrompt, setReplacePrompt] = useState<Pending | null>(null);
   const [saving, setSaving] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>(null);
+  const [shownVersion, setShownVersion] = useState(props.version);
+
+  // A new version of the cell (after our save or someone else's) starts the staging afresh. It is
+  // reset here rather than by remounting, so that the "Saved." notice outlives the refresh.
+  if (props.version !== shownVersion) {
+    setShownVersion(props.version);
+    setRemoved(new Set());
+    setAdded([]);
+    setReplacePrompt(null);
+    if (feedback?.kind !== "success") setFeedback(null);
+  }
 
   const remaining = props.holders.filter((holder) => !removed.has(holder.assignmentId));
   const preview = useMemo(() => {

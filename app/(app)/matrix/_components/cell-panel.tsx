@@ -44,7 +44,7 @@ export async function CellPanel({ user, assetKey, concernKey, closeHref }: { use
       </div>
       {detail.canEdit ? (
         <CellEditor
-          key={detail.version}
+          key={`${asset.key}/${concern.key}`}
           assetKey={asset.key}
           concernKey={concern.key}
           concernHome={concern.home}
