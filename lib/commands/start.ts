@@ -56,6 +56,8 @@ async function main() {
     fail("AUTH_SECRET is not set. Production needs a secret to sign sessions: generate one with `openssl rand -base64 32`.");
   }
   const seedDemo = environment.TANDEM_DEMO ?? useEmbedded;
+  // The embedded demo sends no mail: admins read what would have gone out in Settings -> Mailbox.
+  if (useEmbedded && seedDemo && environment.TANDEM_MAILBOX === undefined) process.env.TANDEM_MAILBOX = "true";
   log(`Database: ${redactDatabaseUrl(databaseUrl)}`);
   // Creating the database is a convenience; on a managed server without that right, the named database
   // must exist already and the migrations below say clearly when it does not.

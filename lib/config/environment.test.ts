@@ -39,5 +39,16 @@ describe("readEnvironment", () => {
   it("never repeats the value of a variable that may hold a password", () => {
     expect(() => readEnvironment({ DATABASE_URL: "mysql://root:hunter2@db/tandem" })).toThrow(/^DATABASE_URL must be a PostgreSQL connection string \(.+\)\.$/);
     expect(() => readEnvironment({ DATABASE_URL: "mysql://root:hunter2@db/tandem" })).not.toThrow(/hunter2/);
+    expect(() => readEnvironment({ SMTP_URL: "http://mailer:hunter2@mail.example.org" })).toThrow(/^SMTP_URL must be an SMTP server's address \(.+\)\.$/);
+    expect(() => readEnvironment({ SMTP_URL: "http://mailer:hunter2@mail.example.org" })).not.toThrow(/hunter2/);
+  });
+
+  it("reads the mail settings", () => {
+    expect(readEnvironment({ SMTP_URL: "smtps://tandem:secret@mail.example.org:465", MAIL_FROM: "Tandem <tandem@example.org>" })).toMatchObject({
+      SMTP_URL: "smtps://tandem:secret@mail.example.org:465",
+      MAIL_FROM: "Tandem <tandem@example.org>",
+    });
+    expect(readEnvironment({ MAIL_FROM: "tandem@example.org", TANDEM_MAILBOX: "true" })).toMatchObject({ MAIL_FROM: "tandem@example.org", TANDEM_MAILBOX: true });
+    expect(() => readEnvironment({ MAIL_FROM: "Tandem" })).toThrow(/^MAIL_FROM must be an email address/);
   });
 });

@@ -26,6 +26,11 @@ const environmentSchema = z.object({
     .string()
     .regex(/^\s*[a-z0-9.-]+\.[a-z]{2,}\s*(,\s*[a-z0-9.-]+\.[a-z]{2,}\s*)*$/i, "AUTH_OIDC_ALLOWED_DOMAINS must be email domains separated by commas (example.org, example.com)")
     .optional(),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "SMTP_URL must be an SMTP server's address (smtp://user:password@host:587 or smtps://user:password@host:465)" })
+    .optional(),
+  MAIL_FROM: z.string().regex(/^(.*<[^<>\s]+@[^<>\s]+>|[^<>\s]+@[^<>\s]+)$/, "MAIL_FROM must be an email address, optionally with a name (Tandem <tandem@example.org>)").optional(),
+  TANDEM_MAILBOX: flag("TANDEM_MAILBOX").optional(),
   PORT: z.coerce.number({ error: "PORT must be a port number" }).int("PORT must be a port number").min(1, "PORT must be a port number").max(65_535, "PORT must be a port number").default(3000),
   TANDEM_DATA_DIR: z.string().default(".data"),
   TANDEM_DEMO: flag("TANDEM_DEMO").optional(),
@@ -46,7 +51,7 @@ type Variables = Record<string, string | undefined>;
 
 const EMPTY_MEANS_SOMETHING = new Set(["TANDEM_SERVER_NODE_FLAGS"]);
 /** Never repeated in a message: they may hold a password. */
-const SECRETS = new Set(["DATABASE_URL", "AUTH_SECRET", "AUTH_OIDC_CLIENT_SECRET"]);
+const SECRETS = new Set(["DATABASE_URL", "AUTH_SECRET", "AUTH_OIDC_CLIENT_SECRET", "SMTP_URL"]);
 
 /** The environment, checked; throws an Error that names each wrong variable and its value. */
 export function readEnvironment(variables: Variables = process.env): Environment {
