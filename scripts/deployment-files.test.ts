@@ -13,6 +13,9 @@ describe("docker-compose.yml", () => {
     expect(compose.services.app.depends_on.postgres.condition).toBe("service_healthy");
     expect(compose.services.app.environment.DATABASE_URL).toMatch(/^postgresql:\/\/.+@postgres:5432\/tandem$/);
     expect(compose.services.app.environment.AUTH_SECRET).toMatch(/^\$\{AUTH_SECRET:\?/);
+    // Seeds nothing unless asked; links in mail and the set-up link carry the address people open.
+    expect(compose.services.app.environment.TANDEM_DEMO).toBe("${TANDEM_DEMO:-false}");
+    expect(compose.services.app.environment.AUTH_URL).toMatch(/^\$\{AUTH_URL:-http:\/\/localhost:/);
   });
 });
 

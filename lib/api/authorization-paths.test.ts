@@ -17,6 +17,9 @@ const PUBLIC_ENTRY_POINTS: Record<string, string> = {
   "app/api/health/route.ts GET": "load balancers and docker-compose ask it without a session; it says up or down and nothing else",
   "app/(auth)/sign-in/actions.ts signInAction": "signing in is what a visitor without a session does; attempts are throttled (lib/auth/throttle.ts)",
   "app/(auth)/sign-in/actions.ts singleSignOnAction": "sends a visitor without a session to the SSO provider; the callback comes back through next-auth",
+  "app/(auth)/setup/actions.ts setupAction": "the first-run set-up makes the first admin, who has no session yet; it needs the one-time set-up link (lib/accounts/setup.ts)",
+  "app/(auth)/set-password/actions.ts choosePasswordAction": "an invited person, or one who forgot their password, has no session yet; it needs a one-time link (lib/accounts/choose-password.ts)",
+  "app/(auth)/forgot-password/actions.ts forgotPasswordAction": "a person who forgot their password has no session; requests are throttled like sign-in and answer alike for any email (lib/accounts/password-reset.ts)",
 };
 
 const keyOf = (entry: Pick<EntryPoint, "file" | "name">) => `${entry.file} ${entry.name}`;

@@ -34,7 +34,7 @@ export type WriteResult<Data> = { ok: true; data: Data } | ErrorBody;
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-export interface WriteRouteDefinition<Schema extends z.ZodType, Data, Params, Subject> {
+export interface WriteRouteDefinition<Schema extends z.ZodType, Data, Params, Subject, Answer = Data> {
   /** Parses the body (JSON unless `readBody` says otherwise); a body it refuses answers 422. */
   schema: Schema;
   /** Who may do this: DESIGN.md section 5, from lib/auth/policy.ts or a data rule built on it. */
@@ -46,11 +46,17 @@ export interface WriteRouteDefinition<Schema extends z.ZodType, Data, Params, Su
    * role check, so a person who may not write never gets an upload read.
    */
   readBody?: (request: Request) => Promise<unknown>;
+  /**
+   * Runs once the transaction has committed, with what `handle` returned, and answers in its stead: for what
+   * must never happen inside a transaction, such as sending mail. It cannot undo the write, so it must not throw
+   * for a failure the write survives (a mail server that refused): it says so in its answer.
+   */
+  afterCommit?: (data: Data, user: CurrentUser) => Promise<Answer>;
 }
 
 /** Route handler wrapper; see the module comment. */
-export function writeRoute<Schema extends z.ZodType, Data, Params extends Record<string, string> = Record<string, never>, Subject = undefined>(
-  route: WriteRouteDefinition<Schema, Data, Params, Subject>,
+export function writeRoute<Schema extends z.ZodType, Data, Params extends Record<string, string> = Record<string, never>, Subject = undefined, Answer = Data>(
+  route: WriteRouteDefinition<Schema, Data, Params, Subject, Answer>,
 ) {
   return async (request: Request, routeContext?: { params: Promise<Params> }): Promise<Response> => {
     try {
@@ -70,7 +76,8 @@ export function writeRoute<Schema extends z.ZodType, Data, Params extends Record
         },
         { timeout: 30_000, maxWait: 10_000 },
       );
-      return Response.json({ ok: true, data } satisfies WriteResult<Data>);
+      const answer = route.afterCommit ? await route.afterCommit(data, user) : (data as unknown as Answer);
+      return Response.json({ ok: true, data: answer } satisfies WriteResult<Answer>);
     } catch (error) {
       return errorResponse(error);
     }

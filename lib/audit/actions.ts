@@ -36,6 +36,13 @@ export const AUDIT_ACTION_EFFECTS = {
   "team.created": "everything",
   "team.updated": "everything",
   "settings.updated": "everything",
+  "organisation.set-up": "everything",
+  "invitation.sent": "none",
+  "invitation.revoked": "none",
+  "person.invitation-accepted": "none",
+  "person.password-link-issued": "none",
+  "person.password-reset-requested": "none",
+  "person.password-reset": "none",
   "import.applied": "everything",
   "demo.seeded": "everything",
 } as const satisfies Record<string, AuditEffect>;

@@ -6,7 +6,8 @@ import type { NextAuthConfig } from "next-auth";
  * on the server with `requireUser` (lib/auth/session.ts).
  */
 
-const PUBLIC_PATHS = ["/sign-in", "/api/auth", "/api/health"];
+// The pages of one-time links and of a forgotten password are for people who cannot sign in yet.
+const PUBLIC_PATHS = ["/sign-in", "/setup", "/set-password", "/forgot-password", "/api/auth", "/api/health"];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

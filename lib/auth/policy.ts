@@ -21,6 +21,7 @@ export const canEditCatalog = (user: PolicyUser) => user.role === "admin";
 export const canManageSettings = (user: PolicyUser) => user.role === "admin";
 export const canImport = (user: PolicyUser) => user.role === "admin";
 export const canReopenReview = (user: PolicyUser) => user.role === "admin";
+export const canInvite = (user: PolicyUser) => user.role === "admin";
 /** Who may try to change ownership or work on a review at all; which cells and reviews is decided on the data. */
 const isAdminOrManager = (user: PolicyUser) => user.role === "admin" || user.role === "manager";
 
@@ -35,6 +36,7 @@ export const anySignedIn: RoleRule = { allows: () => true, refusal: "Sign in fir
 export const catalogEditors: RoleRule = { allows: canEditCatalog, refusal: "Only admins edit the catalog: assets, concerns, kinds, teams and people." };
 export const settingsManagers: RoleRule = { allows: canManageSettings, refusal: "Only admins change the organisation's settings." };
 export const importers: RoleRule = { allows: canImport, refusal: "Only admins can import." };
+export const inviters: RoleRule = { allows: canInvite, refusal: "Only admins invite people." };
 export const reviewReopeners: RoleRule = { allows: canReopenReview, refusal: "Only an admin can reopen a submitted review." };
 export const ownershipEditors: RoleRule = {
   allows: isAdminOrManager,

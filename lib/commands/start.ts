@@ -9,7 +9,9 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { authSecretProblem, loadOrCreateSecret } from "@/lib/auth/secret-file";
 import { singleSignOnSettings } from "@/lib/auth/sso-settings";
+import type { IssuedLink } from "@/lib/accounts/one-time-links";
 import { readEnvironment, type Environment } from "@/lib/config/environment";
+import { publicLink } from "@/lib/config/public-origin";
 import { redactDatabaseUrl } from "@/lib/db/database-url";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { ensureDatabaseExists } from "@/lib/db/migrate";
@@ -29,9 +31,11 @@ async function main() {
   // A wrong variable (a half-finished single sign-on setup, say) would otherwise only show on the first
   // page that needs it, or break every page.
   let environment: Environment;
+  let singleSignOn = false;
   try {
     environment = readEnvironment();
     const sso = singleSignOnSettings(environment);
+    singleSignOn = sso !== null;
     if (sso) log(`Single sign-on: ${sso.name} (${sso.issuer})`);
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
@@ -62,7 +66,7 @@ async function main() {
   // Creating the database is a convenience; on a managed server without that right, the named database
   // must exist already and the migrations below say clearly when it does not.
   if (!useEmbedded) await ensureDatabaseExists(databaseUrl).catch(() => undefined);
-  const prepared = await prepareDatabase(databaseUrl, { seedDemo });
+  const prepared = await prepareDatabase(databaseUrl, { seedDemo, offerSetup: { singleSignOn } });
   if (prepared.appliedMigrations.length) log(`Applied migrations: ${prepared.appliedMigrations.join(", ")}`);
   if (prepared.demo?.seeded) log(`Seeded the demo organisation: ${JSON.stringify(prepared.demo.counts)}`);
   else if (seedDemo) log("The database already has data: the demo organisation was not seeded again.");
@@ -90,12 +94,21 @@ async function main() {
     }
   });
   await waitForHealthy(`http://127.0.0.1:${port}/api/health`, 120_000);
-  printBanner(port, seedDemo);
+  printBanner(port, prepared.demoAccountsWithPublicPassword.length > 0, prepared.setupLink);
 }
 
-function printBanner(port: number, seedDemo: boolean) {
+function printBanner(port: number, demo: boolean, setupLink: IssuedLink | null) {
   const lines = [`Tandem is running on http://localhost:${port}`];
-  if (seedDemo) {
+  if (setupLink) {
+    lines.push(
+      "Nobody can sign in as an admin yet. Set up your organisation and its first admin here",
+      `(one use, until ${setupLink.expiresAt.toISOString()}; a new link is printed at each start until set-up is done):`,
+      "",
+      `  ${publicLink(setupLink.path)}`,
+      "",
+    );
+  }
+  if (demo) {
     lines.push(
       `Demo sign-ins (password: ${DEMO_PASSWORD}):`,
       "  admin@example.org              admin",

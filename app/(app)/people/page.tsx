@@ -47,6 +47,9 @@ export default async function PeoplePage({
             <Link href="/teams/new" className={`button button-secondary ${styles.buttonLink}`}>
               New team
             </Link>
+            <Link href="/people/invitations" className={`button button-secondary ${styles.buttonLink}`}>
+              Invitations
+            </Link>
           </div>
         ) : null}
       </header>

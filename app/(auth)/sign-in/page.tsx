@@ -1,9 +1,12 @@
 import type { Metadata, Route } from "next";
+import Link from "next/link";
+import { passwordResetAvailable } from "@/lib/accounts/password-reset";
 import { redirect } from "next/navigation";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getCurrentUser } from "@/lib/auth/session";
 import { describeSignInError } from "@/lib/auth/sign-in-errors";
 import { singleSignOnSettings } from "@/lib/auth/sso-settings";
+import { AuthCard } from "../_components/auth-card";
 import { SignInForm } from "./_components/sign-in-form";
 import { SingleSignOnForm } from "./_components/single-sign-on-form";
 
@@ -22,35 +25,24 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const singleSignOn = singleSignOnSettings();
   const errorMessage = describeSignInError(error, email);
   return (
-    <main className="auth-page">
-      <div className="auth-card">
-        <div className="brand brand-large">
-          <BrandMark />
-          <span>Tandem</span>
-        </div>
-        <p className="auth-lede">Who owns what between Marketing and IT.</p>
-        {errorMessage ? (
-          <p className="notice notice-error" role="alert" data-testid="sign-in-refused">
-            {errorMessage}
-          </p>
-        ) : null}
-        {singleSignOn ? (
-          <>
-            <SingleSignOnForm providerName={singleSignOn.name} callbackUrl={callbackUrl} />
-            <p className="auth-divider">or with your password</p>
-          </>
-        ) : null}
-        <SignInForm callbackUrl={callbackUrl} />
-      </div>
-    </main>
-  );
-}
-
-function BrandMark() {
-  return (
-    <svg aria-hidden="true" width="28" height="28" viewBox="0 0 32 32">
-      <circle cx="12" cy="16" r="6.5" fill="none" stroke="var(--marketing)" strokeWidth="3" />
-      <circle cx="20" cy="16" r="6.5" fill="none" stroke="var(--it)" strokeWidth="3" />
-    </svg>
+    <AuthCard lede="Who owns what between Marketing and IT.">
+      {errorMessage ? (
+        <p className="notice notice-error" role="alert" data-testid="sign-in-refused">
+          {errorMessage}
+        </p>
+      ) : null}
+      {singleSignOn ? (
+        <>
+          <SingleSignOnForm providerName={singleSignOn.name} callbackUrl={callbackUrl} />
+          <p className="auth-divider">or with your password</p>
+        </>
+      ) : null}
+      <SignInForm callbackUrl={callbackUrl} />
+      {passwordResetAvailable() ? (
+        <p className="auth-footer">
+          <Link href="/forgot-password">Forgot your password?</Link>
+        </p>
+      ) : null}
+    </AuthCard>
   );
 }

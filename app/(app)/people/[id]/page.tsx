@@ -5,7 +5,8 @@ import { AuditHistory } from "@/components/history/audit-history";
 import { FunctionBadge, LeftBadge, ROLE_LABEL } from "@/components/people/markers";
 import { PeopleCrumbs } from "@/components/people/people-crumbs";
 import styles from "@/components/people/people.module.css";
-import { canEditCatalog } from "@/lib/auth/policy";
+import { getInvitationState } from "@/lib/accounts/invitations";
+import { canEditCatalog, canInvite } from "@/lib/auth/policy";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { formatDay } from "@/lib/catalog/format";
 import {
@@ -23,6 +24,7 @@ import {
 } from "@/lib/people/queries";
 import { parseId } from "@/lib/people/schemas";
 import { EndedAssignments } from "../_components/ended-assignments";
+import { InvitationState } from "../_components/invitation-state";
 import { PersonCells } from "../_components/person-cells";
 import { PersonLoadPanel } from "../_components/person-load";
 import { StatusActions } from "../_components/status-actions";
@@ -37,10 +39,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const [user, { id: rawId }] = await Promise.all([requireUser(), params]);
   const id = parseId(rawId);
   if (id === null) notFound();
-  const [detail, figures, timeZone] = await Promise.all([
+  const [detail, figures, timeZone, invitation] = await Promise.all([
     getPersonDetail(id),
     loadOwnershipFigures(),
     readTimeZone(),
+    canInvite(user) ? getInvitationState(id) : null,
   ]);
   if (!detail) notFound();
   const { person } = detail;
@@ -123,6 +126,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                 <dt>Password</dt>
                 <dd>
                   {detail.hasPassword ? "Set" : <span className="muted">Not set: cannot sign in yet</span>}
+                  {invitation ? <InvitationState invitation={invitation} name={person.name} personId={person.id} timeZone={timeZone} /> : null}
                 </dd>
               </>
             ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { fileNameOf, IMPORT_FILES, MAX_FILE_BYTES, type ImportFile } from "@/lib/import-export/formats";
 import type { FileSummary, ImportPlan } from "@/lib/import-export/plan-types";
@@ -102,6 +103,11 @@ export function ImportForm() {
                       <li key={file.file}>{describeCounts(file)}</li>
                     ))}
                   </ul>
+                  {result.plan.files.some((file) => file.file === fileNameOf("people")) ? (
+                    <p>
+                      People who sign in need a password or single sign-on: <Link href="/people/invitations">invite those who cannot sign in yet</Link>.
+                    </p>
+                  ) : null}
                 </>
               ) : (
                 "Nothing to change: the database already matches these files."

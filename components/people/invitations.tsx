@@ -1,0 +1,122 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { postJson } from "@/lib/api/post-json";
+import type { LinkDelivery } from "@/lib/accounts/account-mail";
+
+/**
+ * Sending, resending and revoking invitations. After sending, each person's line says whether their mail went
+ * out; where it did not (mail not configured, or the server refused), the admin gets the link to pass on.
+ */
+
+type Answer = { deliveries: LinkDelivery[] };
+
+function describeOutcome(delivery: LinkDelivery): string {
+  switch (delivery.outcome.status) {
+    case "sent":
+      return `Mailed to ${delivery.email}.`;
+    case "not-configured":
+      return "Not mailed (this Tandem sends no mail): pass the link on yourself.";
+    case "failed":
+      return `The mail could not be sent (${delivery.outcome.error}): pass the link on yourself.`;
+  }
+}
+
+export function DeliveryList({ deliveries }: { deliveries: LinkDelivery[] }) {
+  return (
+    <ul className="delivery-list" data-testid="invitation-deliveries" aria-live="polite">
+      {deliveries.map((delivery) => (
+        <li key={delivery.personId} data-status={delivery.outcome.status}>
+          <strong>{delivery.name}</strong> <span className="muted">{describeOutcome(delivery)}</span>
+          {delivery.link ? <CopyableLink link={delivery.link} label={`Invitation link for ${delivery.name}`} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function CopyableLink({ link, label }: { link: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <span className="copyable-link">
+      <input readOnly value={link} aria-label={label} onFocus={(event) => event.currentTarget.select()} />
+      <button
+        type="button"
+        className="button button-quiet"
+        onClick={async () => {
+          await navigator.clipboard?.writeText(link).catch(() => undefined);
+          setCopied(true);
+        }}
+      >
+        {copied ? "Copied" : "Copy"}
+      </button>
+    </span>
+  );
+}
+
+/** One write about invitations, its pending state, its refusal and, for sends, what became of each mail. */
+function useInvitationWrite() {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [deliveries, setDeliveries] = useState<LinkDelivery[] | null>(null);
+  async function send(url: string, body: unknown) {
+    setPending(true);
+    setError(null);
+    const result = await postJson<Answer | { id: number }>(url, body);
+    setPending(false);
+    if (!result.ok) return setError(result.error);
+    if ("deliveries" in result.data) setDeliveries(result.data.deliveries);
+    router.refresh();
+  }
+  const feedback = (
+    <>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {deliveries ? <DeliveryList deliveries={deliveries} /> : null}
+    </>
+  );
+  return { pending, send, feedback };
+}
+
+/** "Invite" for one person, or "Invite these N people" for everyone who cannot sign in yet. */
+export function InviteButton({ personIds, label }: { personIds: number[] | "everyone-without-password"; label: string }) {
+  const { pending, send, feedback } = useInvitationWrite();
+  return (
+    <div className="invite-action">
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={pending}
+        onClick={() => send("/api/invitations", personIds === "everyone-without-password" ? { everyoneWithoutPassword: true } : { personIds })}
+      >
+        {pending ? "Inviting…" : label}
+      </button>
+      {feedback}
+    </div>
+  );
+}
+
+/** Resend (a new link, mailed again) or revoke an invitation that was not accepted. */
+export function InvitationActions({ invitationId, name, pending: isPending }: { invitationId: number; name: string; pending: boolean }) {
+  const { pending, send, feedback } = useInvitationWrite();
+  return (
+    <div className="invite-action">
+      <div className="page-actions">
+        <button type="button" className="button button-secondary" disabled={pending} onClick={() => send(`/api/invitations/${invitationId}/resend`, {})} aria-label={`Resend the invitation to ${name}`}>
+          Resend
+        </button>
+        {isPending ? (
+          <button type="button" className="button button-quiet" disabled={pending} onClick={() => send(`/api/invitations/${invitationId}/revoke`, {})} aria-label={`Revoke the invitation to ${name}`}>
+            Revoke
+          </button>
+        ) : null}
+      </div>
+      {feedback}
+    </div>
+  );
+}
