@@ -46,6 +46,13 @@ export interface WriteRouteDefinition<Schema extends z.ZodType, Data, Params, Su
    * role check, so a person who may not write never gets an upload read.
    */
   readBody?: (request: Request) => Promise<unknown>;
+  /**
+   * Runs once the write has committed, for what must see it or cannot be rolled back: re-issuing the session
+   * cookie after a password change (a sign-in with the new password), clearing it after ending every
+   * session. Its answer replaces the handler's. It should not throw for an expected outcome: the write
+   * stands whatever it does, and a throw would answer an error for a write that was made.
+   */
+  afterCommit?: (data: Data, context: { user: CurrentUser; input: z.output<Schema> }) => Promise<Data>;
 }
 
 /** Route handler wrapper; see the module comment. */
@@ -70,7 +77,8 @@ export function writeRoute<Schema extends z.ZodType, Data, Params extends Record
         },
         { timeout: 30_000, maxWait: 10_000 },
       );
-      return Response.json({ ok: true, data } satisfies WriteResult<Data>);
+      const answer = route.afterCommit ? await route.afterCommit(data, { user, input }) : data;
+      return Response.json({ ok: true, data: answer } satisfies WriteResult<Data>);
     } catch (error) {
       return errorResponse(error);
     }

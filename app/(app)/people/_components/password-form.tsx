@@ -4,7 +4,7 @@ import { useState } from "react";
 import { FormError } from "@/components/forms/form-feedback";
 import { readForm, useWrite } from "@/components/forms/use-write";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/people/schemas";
-import { PasswordField } from "./password-field";
+import { PasswordField } from "@/components/forms/password-field";
 
 /** An admin sets a new password; it is typed twice because nobody can read it back afterwards. */
 export function PasswordForm({ personId, name }: { personId: number; name: string }) {

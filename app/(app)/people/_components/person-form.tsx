@@ -8,7 +8,7 @@ import styles from "@/components/people/people.module.css";
 import { PASSWORD_MAX, PASSWORD_MIN, signsIn, type PersonRole } from "@/lib/people/schemas";
 import type { TeamOption } from "@/lib/people/team-queries";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
-import { PasswordField } from "./password-field";
+import { PasswordField } from "@/components/forms/password-field";
 import { RoleOptions } from "./role-options";
 import { TeamOptions } from "./team-select";
 
