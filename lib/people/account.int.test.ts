@@ -19,7 +19,7 @@ describe("my account", () => {
       data: { email: `account-${++counter}@example.org`, name: `Account ${counter}`, role: "viewer", passwordHash: password ? await hashPassword(password) : null },
     });
   const change = (personId: number, input: unknown) =>
-    db.prisma.$transaction((tx) => changeOwnPassword(db.prisma, tx, personId, changeOwnPasswordInputSchema.parse(input)));
+    db.prisma.$transaction((tx) => changeOwnPassword(tx, personId, changeOwnPasswordInputSchema.parse(input), db.prisma));
   const refusalOf = (promise: Promise<unknown>) =>
     promise.then(
       () => {
@@ -40,7 +40,7 @@ describe("my account", () => {
   it("reads the person's details and whether they have a password", async () => {
     const withPassword = await newPerson();
     const ssoOnly = await newPerson(null);
-    expect(await getAccount(db.prisma, withPassword.id)).toEqual({
+    expect(await getAccount(withPassword.id, db.prisma)).toEqual({
       id: withPassword.id,
       name: withPassword.name,
       email: withPassword.email,
@@ -48,7 +48,7 @@ describe("my account", () => {
       teamName: null,
       hasPassword: true,
     });
-    expect(await getAccount(db.prisma, ssoOnly.id)).toMatchObject({ hasPassword: false });
+    expect(await getAccount(ssoOnly.id, db.prisma)).toMatchObject({ hasPassword: false });
   });
 
   it("changes the password with the right current one, ends earlier sessions and audits without any hash", async () => {

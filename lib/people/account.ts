@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, refineNewPassword } from "@/lib/auth/password-policy";
 import { endEarlierSessions } from "@/lib/auth/session-validity";
 import { admitSignInAttempt, describeRetryAfter, forgiveSignInAttempt, signInThrottleKeys } from "@/lib/auth/throttle";
-import type { Db } from "@/lib/db/client";
+import { getPrisma, type Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { changeOwnPasswordSchema, type ChangeOwnPasswordInput } from "./schemas";
@@ -26,7 +26,7 @@ export interface Account {
   hasPassword: boolean;
 }
 
-export async function getAccount(db: Db, personId: number): Promise<Account | null> {
+export async function getAccount(personId: number, db: Db = getPrisma()): Promise<Account | null> {
   const person = await db.person.findUnique({
     where: { id: personId },
     select: { id: true, name: true, email: true, role: true, passwordHash: true, team: { select: { name: true } } },
@@ -45,7 +45,7 @@ const refusal = (message: string) => new AppError("invalid", message, { fieldErr
  * form allows; the attempt is counted through `db`, outside the write's transaction `tx`, so that a refusal,
  * which rolls the write back, still counts.
  */
-export async function changeOwnPassword(db: Db, tx: Tx, personId: number, input: ChangeOwnPasswordInput, now = new Date()): Promise<void> {
+export async function changeOwnPassword(tx: Tx, personId: number, input: ChangeOwnPasswordInput, db: Db = getPrisma(), now = new Date()): Promise<void> {
   const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { email: true, passwordHash: true } });
   if (!person.passwordHash) throw refusal("You sign in through single sign-on: there is no password to change.");
   const admitted = await admitSignInAttempt(db, signInThrottleKeys(person.email, null), now);

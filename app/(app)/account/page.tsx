@@ -3,7 +3,6 @@ import Link from "next/link";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { singleSignOnSettings } from "@/lib/auth/sso-settings";
-import { getPrisma } from "@/lib/db/client";
 import { getAccount } from "@/lib/people/account";
 import { ChangePasswordForm } from "./_components/change-password-form";
 import { SignOutEverywhere } from "./_components/sign-out-everywhere";
@@ -15,7 +14,7 @@ const ROLE_LABEL = { admin: "Admin", manager: "Manager", viewer: "Viewer", none:
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const account = await getAccount(getPrisma(), user.id);
+  const account = await getAccount(user.id);
   // requireUser has just read this person: a missing row means they were deleted in between.
   if (!account) return null;
   const provider = singleSignOnSettings()?.name ?? "single sign-on";

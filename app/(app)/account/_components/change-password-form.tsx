@@ -33,7 +33,7 @@ export function ChangePasswordForm() {
     );
     if (!result.ok) return;
     if (!result.data.staysSignedIn) {
-      window.location.assign("/sign-in?notice=password-changed");
+      router.replace("/sign-in?notice=password-changed");
       return;
     }
     element.reset();

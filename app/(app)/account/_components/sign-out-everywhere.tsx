@@ -1,11 +1,13 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { postJson } from "@/lib/api/post-json";
 import styles from "../account.module.css";
 
 /** Ends every session of the person, this one included, after an explicit confirmation; then sign-in. */
 export function SignOutEverywhere() {
+  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -15,8 +17,8 @@ export function SignOutEverywhere() {
     setError(null);
     const result = await postJson("/api/me/sign-out-everywhere", {});
     if (result.ok) {
-      // A full load, not a client navigation: nothing of the signed-in pages stays in the router's cache.
-      window.location.assign("/sign-in?notice=signed-out-everywhere");
+      // Replaced, not pushed: "Back" must not lead to a page of the session that just ended.
+      router.replace("/sign-in?notice=signed-out-everywhere");
       return;
     }
     setPending(false);

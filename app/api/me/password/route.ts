@@ -1,7 +1,6 @@
 import { writeRoute } from "@/lib/api/write-route";
 import { anySignedIn } from "@/lib/auth/policy";
 import { signInAgain } from "@/lib/auth/session-cookie";
-import { getPrisma } from "@/lib/db/client";
 import { changeOwnPassword, changeOwnPasswordInputSchema } from "@/lib/people/account";
 
 /**
@@ -12,7 +11,7 @@ export const POST = writeRoute({
   schema: changeOwnPasswordInputSchema,
   policy: anySignedIn,
   handle: async ({ tx, user, input }) => {
-    await changeOwnPassword(getPrisma(), tx, user.id, input);
+    await changeOwnPassword(tx, user.id, input);
     return { staysSignedIn: false };
   },
   afterCommit: async (_data, { user, input }) => ({ staysSignedIn: await signInAgain(user.email, input.password) }),
