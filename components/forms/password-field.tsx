@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Field, fieldProps } from "@/components/forms/form-feedback";
+import { Field, fieldProps } from "./form-feedback";
 import type { FieldErrors } from "@/lib/errors";
 import { PASSWORD_MAX } from "@/lib/people/schemas";
 

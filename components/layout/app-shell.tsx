@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { CurrentUser } from "@/lib/auth/session";
 import { screensFor } from "./screens";
 import { NavLink } from "./nav-link";
@@ -40,11 +41,15 @@ export function AppShell({
           </ul>
         </nav>
         <div className="sidebar-user" data-testid="current-user">
-          <div className="user-name">{user.name}</div>
-          <div className="user-meta">
-            <span className={`role-badge role-${user.role}`}>{ROLE_LABEL[user.role]}</span>
-            {user.teamName ? <span>{user.teamName}</span> : null}
-          </div>
+          {/* The person's own block opens their account: where they change their password or sign out everywhere. */}
+          <Link href="/account" className="user-card">
+            <span className="user-name">{user.name}</span>
+            <span className="user-meta">
+              <span className={`role-badge role-${user.role}`}>{ROLE_LABEL[user.role]}</span>
+              {user.teamName ? <span>{user.teamName}</span> : null}
+            </span>
+            <span className="user-account">My account</span>
+          </Link>
           <form action={signOutAction}>
             <button type="submit" className="button button-quiet">
               Sign out

@@ -2,6 +2,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
+import { hashPassword } from "@/lib/auth/password-policy";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -31,6 +32,8 @@ import { useTestDatabase } from "@/tools/testing/test-database";
 
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null, prisma: null as Db | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+// Route handlers run here outside a request: there is no browser cookie to set or clear after a write.
+vi.mock("@/lib/auth/session-cookie", () => ({ signInAgain: async () => true, clearSessionCookie: async () => undefined }));
 vi.mock("@/lib/db/client", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/lib/db/client")>()),
   getPrisma: () => session.prisma,
@@ -49,7 +52,7 @@ const TEAM_MANAGERS = {
 type TeamName = keyof typeof TEAM_MANAGERS;
 
 /** Who may make the write: DESIGN.md section 5. */
-type MayWrite = "admins" | "admins and the owning team's manager";
+type MayWrite = "admins" | "admins and the owning team's manager" | "everyone signed in";
 
 interface WriteRequest {
   params?: Record<string, string>;
@@ -88,6 +91,9 @@ const informSomeoneOf = (assetKey: string, concernKey: string) => async ({ db }:
   const person = await db.person.findFirstOrThrow({ where: { deactivatedAt: null, id: { notIn: [...informed] } }, orderBy: { id: "asc" } });
   return { params: { assetKey, concernKey }, body: { expectedVersion: state.version, add: [{ personId: person.id, role: "I" }], end: [] } };
 };
+
+/** The password everyone who changes their own knows as their current one. */
+const OWN_PASSWORD = "violet kettle ferry 42";
 
 const reviewParams = (id: number) => ({ id: String(id) });
 
@@ -322,6 +328,18 @@ const WRITES: readonly WriteRow[] = [
       return { params: { id: String(team.id) }, body: { name: unique("Web Platform"), function: team.function, updatedAt: team.updatedAt.toISOString() } };
     },
   },
+  {
+    method: "POST",
+    route: "/api/me/password",
+    owner: null,
+    mayWrite: "everyone signed in",
+    request: async ({ db }) => {
+      // Whoever makes it knows their current password: earlier cases may have set some of them.
+      await db.person.updateMany({ where: { passwordHash: { not: null } }, data: { passwordHash: await hashPassword(OWN_PASSWORD) } });
+      return { body: { currentPassword: OWN_PASSWORD, password: "amber lantern harbour 7" } };
+    },
+  },
+  { method: "POST", route: "/api/me/sign-out-everywhere", owner: null, mayWrite: "everyone signed in", request: async () => ({ body: {} }) },
 ];
 
 /** Everyone signed in reads everything (DESIGN.md section 5); reading never writes. */
@@ -333,7 +351,7 @@ const READS: readonly { route: string; params?: Record<string, string> }[] = [
 
 function expectedStatus(row: WriteRow, actor: Actor): 200 | 401 | 403 {
   if (actor === "anonymous") return 401;
-  if (actor === "admin") return 200;
+  if (actor === "admin" || row.mayWrite === "everyone signed in") return 200;
   return actor === "manager of the owning team" && row.mayWrite === "admins and the owning team's manager" ? 200 : 403;
 }
 

@@ -47,11 +47,13 @@ export interface WriteRouteDefinition<Schema extends z.ZodType, Data, Params, Su
    */
   readBody?: (request: Request) => Promise<unknown>;
   /**
-   * Runs once the transaction has committed, with what `handle` returned, and answers in its stead: for what
-   * must never happen inside a transaction, such as sending mail. It cannot undo the write, so it must not throw
-   * for a failure the write survives (a mail server that refused): it says so in its answer.
+   * Runs once the write has committed, for what must see it or cannot be rolled back: sending mail, re-issuing
+   * the session cookie after a password change (a sign-in with the new password), clearing it after ending
+   * every session. Its answer replaces the handler's. It should not throw for an expected outcome (a mail
+   * server that refused): the write stands whatever it does, and a throw would answer an error for a write
+   * that was made.
    */
-  afterCommit?: (data: Data, user: CurrentUser) => Promise<Answer>;
+  afterCommit?: (data: Data, context: { user: CurrentUser; input: z.output<Schema> }) => Promise<Answer>;
 }
 
 /** Route handler wrapper; see the module comment. */
@@ -76,7 +78,7 @@ export function writeRoute<Schema extends z.ZodType, Data, Params extends Record
         },
         { timeout: 30_000, maxWait: 10_000 },
       );
-      const answer = route.afterCommit ? await route.afterCommit(data, user) : (data as unknown as Answer);
+      const answer = route.afterCommit ? await route.afterCommit(data, { user, input }) : (data as unknown as Answer);
       return Response.json({ ok: true, data: answer } satisfies WriteResult<Answer>);
     } catch (error) {
       return errorResponse(error);

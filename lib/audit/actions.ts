@@ -32,6 +32,8 @@ export const AUDIT_ACTION_EFFECTS = {
   "person.deactivated": "everything",
   "person.reactivated": "everything",
   "person.password-set": "none",
+  "person.password-changed": "none",
+  "person.signed-out-everywhere": "none",
   "person.sso-linked": "none",
   "team.created": "everything",
   "team.updated": "everything",

@@ -63,6 +63,17 @@ export type UpdatePersonInput = z.output<typeof updatePersonSchema>;
 export const setPasswordSchema = z.object({ password: passwordSchema });
 export type SetPasswordInput = z.output<typeof setPasswordSchema>;
 
+/**
+ * A signed-in person changing their own password: the current one proves it is them, not someone holding
+ * their session. The new one is `password`, so the password rules of lib/auth refine it as they refine an
+ * admin's (`refineNewPassword`).
+ */
+export const changeOwnPasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(TEXT_MAX.password, "This is not your current password."),
+  password: passwordSchema,
+});
+export type ChangeOwnPasswordInput = z.output<typeof changeOwnPasswordSchema>;
+
 /** Deactivate and reactivate take no fields; the body is `{}`. */
 export const emptySchema = z.object({}).strict();
 

@@ -9,5 +9,5 @@ export const POST = writeRoute({
   schema: inviteSchema,
   policy: inviters,
   handle: ({ tx, user, input, audit }) => invitePeople(tx, user.id, input, audit),
-  afterCommit: async (invitations, user) => ({ deliveries: await mailInvitations(invitations, user.name) }),
+  afterCommit: async (invitations, { user }) => ({ deliveries: await mailInvitations(invitations, user.name) }),
 });

@@ -9,5 +9,5 @@ export const POST = writeRoute({
   schema: emptySchema,
   policy: inviters,
   handle: ({ tx, user, params, audit }: WriteContext<object, { id: string }>) => resendInvitation(tx, user.id, requireRouteId(params.id, "invitation"), audit),
-  afterCommit: async (invitation, user) => ({ deliveries: await mailInvitations([invitation], user.name) }),
+  afterCommit: async (invitation, { user }) => ({ deliveries: await mailInvitations([invitation], user.name) }),
 });
