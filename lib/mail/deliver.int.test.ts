@@ -81,6 +81,19 @@ describe("deliverMail", () => {
     errors.mockRestore();
   });
 
+  it("answers failed within the timeouts when the server accepts the connection but never greets", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as { port: number };
+    const started = Date.now();
+    const outcome = await deliverMail(invitation(), { environment: readEnvironment({ SMTP_URL: `smtp://u:p@127.0.0.1:${port}` }), prisma: db.prisma });
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(outcome).toEqual({ status: "failed", error: `The mail server 127.0.0.1:${port} did not answer in time.`, kept: false });
+    errors.mockRestore();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
   it("answers not-configured without SMTP_URL, and sends nothing", async () => {
     const environment = readEnvironment({});
     expect(mailIsConfigured(environment)).toBe(false);

@@ -1,5 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
+import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { readEnvironment, type Environment } from "@/lib/config/environment";
 import { publicOrigin } from "@/lib/config/public-origin";
 import { getPrisma, type Db } from "@/lib/db/client";
@@ -46,7 +47,8 @@ function transportFor(smtpUrl: string): Transporter {
   const transports = processShared("mail-transports", () => new Map<string, Transporter>());
   let transport = transports.get(smtpUrl);
   if (!transport) {
-    transport = nodemailer.createTransport({ url: smtpUrl, ...TIMEOUTS, disableFileAccess: true, disableUrlAccess: true });
+    // Built from the URL by SMTPTransport itself: nodemailer.createTransport({ url }) would drop every other option, the timeouts with them.
+    transport = nodemailer.createTransport(new SMTPTransport({ url: smtpUrl, ...TIMEOUTS }));
     transports.set(smtpUrl, transport);
   }
   return transport;
