@@ -14,7 +14,10 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => existsSync(candidate));
 const executablePath = process.env.CHROMIUM_PATH ?? systemChromium;
-const dataDir = path.join(os.tmpdir(), `tandem-e2e-${process.pid}`);
+// Chosen once by the runner and passed to its workers, which load this file again: a spec that seeds rows
+// finds the shared server's database there (e2e/shared-database.ts).
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `tandem-e2e-${process.pid}`);
+process.env.E2E_DATA_DIR = dataDir;
 const oidcPort = oidcPortFor(port);
 const oidcIssuer = `http://localhost:${oidcPort}`;
 

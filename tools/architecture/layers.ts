@@ -9,8 +9,8 @@ import ts from "typescript";
  */
 export type Layer = "app" | "components" | "api" | "commands" | "domain" | "infrastructure" | "rules" | "scripts" | "tools" | "e2e" | "root";
 
-/** Infrastructure: configuration, the database, authentication and authorization, audit, errors, security headers, input limits. */
-const INFRASTRUCTURE = ["lib/cache", "lib/config", "lib/db", "lib/auth", "lib/audit", "lib/security", "lib/validation", "lib/errors.ts"];
+/** Infrastructure: configuration, the database, authentication and authorization, audit, mail, errors, security headers, input limits. */
+const INFRASTRUCTURE = ["lib/cache", "lib/config", "lib/db", "lib/auth", "lib/audit", "lib/mail", "lib/security", "lib/validation", "lib/errors.ts"];
 
 /** The test runners' configurations at the root belong with the tools, not with the product beside them. */
 const TEST_RUNNER_CONFIG = new Set(["playwright.config.ts", "vitest.config.ts"]);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Forbidden } from "@/components/ui/forbidden";
 import { requireUser } from "@/lib/auth/session";
+import { mailboxIsOn } from "@/lib/mail/mailbox";
 import { readOrganisationSettings } from "@/lib/settings/queries";
 import { SettingsForm } from "./_components/settings-form";
 
@@ -44,6 +45,15 @@ export default async function SettingsPage() {
           Import and export
         </Link>
       </section>
+      {mailboxIsOn() && (
+        <section className="panel" aria-labelledby="mailbox-heading">
+          <h2 id="mailbox-heading">Mailbox</h2>
+          <p className="muted">Tandem keeps a copy of the mail it sends: read the invitations and password resets, and follow their links.</p>
+          <Link className="button button-secondary" href="/settings/mailbox">
+            Open the mailbox
+          </Link>
+        </section>
+      )}
     </>
   );
 }
