@@ -1,8 +1,9 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { admitSignInAttempt } from "@/lib/auth/throttle";
-import { readEnvironment } from "@/lib/config/environment";
 import { getPrisma, type Db } from "@/lib/db/client";
+import { mailIsConfigured } from "@/lib/mail/deliver";
+import { mailboxIsOn } from "@/lib/mail/mailbox";
 import { issueLink, type IssuedLink } from "./one-time-links";
 
 /**
@@ -35,6 +36,6 @@ export async function requestPasswordReset(email: string, clientAddress: string 
 }
 
 /** Resets go by mail: offered when mail is sent (SMTP_URL), or kept in the demo's mailbox. */
-export function passwordResetAvailable(environment = readEnvironment()): boolean {
-  return Boolean(environment.SMTP_URL) || environment.TANDEM_MAILBOX === true;
+export function passwordResetAvailable(): boolean {
+  return mailIsConfigured() || mailboxIsOn();
 }
