@@ -83,34 +83,44 @@ function useInvitationWrite() {
   return { pending, send, feedback };
 }
 
-/** "Invite" for one person, or "Invite these N people" for everyone who cannot sign in yet. */
-export function InviteButton({ personIds, label }: { personIds: number[] | "everyone-without-password"; label: string }) {
+/**
+ * "Invite these N people": everyone who cannot sign in yet and has no invitation pending. Rendered even when
+ * nobody is left (`count` 0, no button), so that what the last send did, and the links to pass on, stay on the
+ * page after it reloads its lists.
+ */
+export function InviteEveryoneButton({ count }: { count: number }) {
   const { pending, send, feedback } = useInvitationWrite();
   return (
     <div className="invite-action">
-      <button
-        type="button"
-        className="button button-primary"
-        disabled={pending}
-        onClick={() => send("/api/invitations", personIds === "everyone-without-password" ? { everyoneWithoutPassword: true } : { personIds })}
-      >
-        {pending ? "Inviting…" : label}
-      </button>
+      {count > 0 ? (
+        <button type="button" className="button button-primary" disabled={pending} onClick={() => send("/api/invitations", { everyoneNotYetInvited: true })}>
+          {pending ? "Inviting…" : `Invite ${count === 1 ? "this person" : `these ${count} people`}`}
+        </button>
+      ) : null}
       {feedback}
     </div>
   );
 }
 
-/** Resend (a new link, mailed again) or revoke an invitation that was not accepted. */
-export function InvitationActions({ invitationId, name, pending: isPending }: { invitationId: number; name: string; pending: boolean }) {
+/**
+ * One person's invitation: "Invite" when they have none, otherwise resend it (a new link, mailed again) or, while
+ * pending, revoke it. One component for all three, so that the outcome of a send stays shown when the page reloads.
+ */
+export function InvitationActions({ personId, name, invitationId, pending: isPending }: { personId: number; name: string; invitationId: number | null; pending: boolean }) {
   const { pending, send, feedback } = useInvitationWrite();
   return (
     <div className="invite-action">
       <div className="page-actions">
-        <button type="button" className="button button-secondary" disabled={pending} onClick={() => send(`/api/invitations/${invitationId}/resend`, {})} aria-label={`Resend the invitation to ${name}`}>
-          Resend
-        </button>
-        {isPending ? (
+        {invitationId === null ? (
+          <button type="button" className="button button-primary" disabled={pending} onClick={() => send("/api/invitations", { personIds: [personId] })}>
+            {pending ? "Inviting…" : `Invite ${name}`}
+          </button>
+        ) : (
+          <button type="button" className="button button-secondary" disabled={pending} onClick={() => send(`/api/invitations/${invitationId}/resend`, {})} aria-label={`Resend the invitation to ${name}`}>
+            Resend
+          </button>
+        )}
+        {invitationId !== null && isPending ? (
           <button type="button" className="button button-quiet" disabled={pending} onClick={() => send(`/api/invitations/${invitationId}/revoke`, {})} aria-label={`Revoke the invitation to ${name}`}>
             Revoke
           </button>

@@ -19,6 +19,8 @@ type Audit = (entry: Omit<AuditEntry, "actorId">) => Promise<void>;
 /** Who can be invited: active, with a role that signs in, and no way to sign in yet. */
 const INVITABLE = { deactivatedAt: null, role: { not: "none" }, passwordHash: null, ssoSubject: null } as const satisfies Prisma.PersonWhereInput;
 
+const pendingInvitation = (now: Date) => ({ purpose: "invitation", usedAt: null, revokedAt: null, expiresAt: { gt: now } }) as const satisfies Prisma.AccountLinkWhereInput;
+
 export interface InvitablePerson {
   id: number;
   name: string;
@@ -39,7 +41,7 @@ export async function listInvitablePeople(db: Reader = getPrisma(), now = new Da
       email: true,
       role: true,
       team: { select: { name: true } },
-      accountLinks: { where: { purpose: "invitation", usedAt: null, revokedAt: null, expiresAt: { gt: now } }, select: { expiresAt: true }, orderBy: { expiresAt: "desc" }, take: 1 },
+      accountLinks: { where: pendingInvitation(now), select: { expiresAt: true }, orderBy: { expiresAt: "desc" }, take: 1 },
     },
   });
   return people.map((person) => ({
@@ -59,11 +61,14 @@ export interface IssuedInvitation {
   link: IssuedLink;
 }
 
-/** Invites the chosen people (all of them invitable, or none is) or everyone invitable; one audit event each. */
+/**
+ * Invites the chosen people (all of them invitable, or none is; a pending invitation is replaced), or everyone
+ * invitable who has no pending invitation yet; one audit event each.
+ */
 export async function invitePeople(tx: Tx, inviterId: number, input: InviteInput, audit: Audit, now = new Date()): Promise<IssuedInvitation[]> {
   const chosen = "personIds" in input ? [...new Set(input.personIds)] : null;
   const people = await tx.person.findMany({
-    where: { ...INVITABLE, ...(chosen ? { id: { in: chosen } } : {}) },
+    where: { ...INVITABLE, ...(chosen ? { id: { in: chosen } } : { accountLinks: { none: pendingInvitation(now) } }) },
     orderBy: { name: "asc" },
     select: { id: true, name: true, email: true },
   });
@@ -72,7 +77,7 @@ export async function invitePeople(tx: Tx, inviterId: number, input: InviteInput
     const names = refused.map((person) => person.name).join(", ") || "Someone chosen";
     throw new AppError("conflict", `${names}: cannot be invited (left, role none, or can sign in already). Reload and choose again.`);
   }
-  if (people.length === 0) throw new AppError("conflict", "Everyone who signs in has a password or single sign-on already: nobody to invite.");
+  if (people.length === 0) throw new AppError("conflict", "Nobody to invite: everyone who signs in can already, or has an invitation pending.");
   const invitations: IssuedInvitation[] = [];
   for (const person of people) {
     const link = await issueLink(tx, { purpose: "invitation", personId: person.id, createdById: inviterId, now });

@@ -30,19 +30,23 @@ describe("invitations", () => {
       ],
     });
     expect((await listInvitablePeople(db.prisma)).map((person) => person.name)).toEqual(["Maya Manager", "Vic Viewer"]);
-    const invitations = await invite({ everyoneWithoutPassword: true });
+    const invitations = await invite({ everyoneNotYetInvited: true });
     expect(invitations.map((invitation) => invitation.email)).toEqual(["maya@acme.example", "vic@acme.example"]);
     expect(invitations[0]!.link.path).toMatch(/^\/set-password\?token=/);
     expect(invitations[0]!.link.expiresAt.getTime() - Date.now()).toBeGreaterThan(7 * DAY - 60_000);
     expect((await listInvitablePeople(db.prisma))[0]!.pendingUntil).toEqual(invitations[0]!.link.expiresAt);
     expect(await db.prisma.auditEvent.count({ where: { action: "invitation.sent", actorId: adminId } })).toBe(2);
+    // Everyone invited is pending now: the button has nobody left to invite.
+    await expect(invite({ everyoneNotYetInvited: true })).rejects.toThrow(/Nobody to invite/);
     // Chosen people must all be invitable: nobody is invited otherwise.
     const owner = await db.prisma.person.findUniqueOrThrow({ where: { email: "owner@acme.example" } });
     await expect(invite({ personIds: [invitations[0]!.personId, owner.id] })).rejects.toThrow(/Olga Owner: cannot be invited/);
   });
 
   it("accepting sets the password once; a resent invitation replaces the old link; a revoked or expired one does not work", async () => {
-    const [maya, vic] = await invite({ everyoneWithoutPassword: true });
+    const ids = await db.prisma.person.findMany({ where: { email: { in: ["maya@acme.example", "vic@acme.example"] } }, orderBy: { name: "asc" }, select: { id: true } });
+    // Chosen again while pending: a new link each, the first ones stop working.
+    const [maya, vic] = await invite({ personIds: ids.map((person) => person.id) });
     const [mayaAgain] = await db.prisma.$transaction(async (tx) => {
       const pending = await tx.accountLink.findFirstOrThrow({ where: { personId: maya!.personId, usedAt: null, revokedAt: null } });
       return [await resendInvitation(tx, adminId, pending.id, (entry) => recordAudit(tx, { ...entry, actorId: adminId }))];
@@ -75,7 +79,7 @@ describe("invitations", () => {
   });
 
   it("a link stops working when its person leaves", async () => {
-    const [vic] = await invite({ everyoneWithoutPassword: true });
+    const [vic] = await invite({ everyoneNotYetInvited: true });
     await db.prisma.person.update({ where: { id: vic!.personId }, data: { deactivatedAt: new Date() } });
     expect((await describePasswordLink(vic!.link.token, { db: db.prisma }))!.state).toBe("revoked");
     await expect(choosePassword({ token: vic!.link.token, password: PASSWORD }, { db: db.prisma })).rejects.toThrow(/no longer works/);

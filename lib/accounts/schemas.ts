@@ -24,10 +24,10 @@ export type SetupInput = z.output<typeof setupSchema>;
 export const choosePasswordSchema = z.object({ token: tokenSchema, password: setPasswordSchema.shape.password }).superRefine(refineNewPassword);
 export type ChoosePasswordInput = z.output<typeof choosePasswordSchema>;
 
-/** Whom to invite: chosen people, or everyone who may sign in but has no way to yet. */
+/** Whom to invite: chosen people, or everyone who may sign in but has no way to yet and no pending invitation. */
 export const inviteSchema = z.union([
   z.object({ personIds: z.array(z.number().int().positive()).min(1, "Choose whom to invite.").max(5_000) }),
-  z.object({ everyoneWithoutPassword: z.literal(true) }),
+  z.object({ everyoneNotYetInvited: z.literal(true) }),
 ]);
 export type InviteInput = z.output<typeof inviteSchema>;
 

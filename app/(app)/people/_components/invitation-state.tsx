@@ -1,4 +1,4 @@
-import { InvitationActions, InviteButton } from "@/components/people/invitations";
+import { InvitationActions } from "@/components/people/invitations";
 import type { getInvitationState } from "@/lib/accounts/invitations";
 import { formatDayTime } from "@/lib/catalog/format";
 
@@ -26,11 +26,9 @@ export function InvitationState({
   return (
     <div data-testid="invitation-state">
       {status ? <div className="muted small">{status}</div> : null}
-      {!invitable ? null : latest && latest.status !== "accepted" ? (
-        <InvitationActions invitationId={latest.id} name={name} pending={latest.status === "pending"} />
-      ) : (
-        <InviteButton personIds={[personId]} label={`Invite ${name}`} />
-      )}
+      {invitable ? (
+        <InvitationActions personId={personId} name={name} invitationId={latest && latest.status !== "accepted" ? latest.id : null} pending={latest?.status === "pending"} />
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
-import { InvitationActions, InviteButton } from "@/components/people/invitations";
+import { InvitationActions, InviteEveryoneButton } from "@/components/people/invitations";
 import { PeopleCrumbs } from "@/components/people/people-crumbs";
 import { Forbidden } from "@/components/ui/forbidden";
 import { listInvitablePeople, listInvitations, type InvitationStatus } from "@/lib/accounts/invitations";
@@ -21,6 +21,7 @@ export default async function InvitationsPage() {
   if (!canInvite(user)) return <Forbidden what="Only admins invite people." />;
   const [invitable, invitations, timeZone] = await Promise.all([listInvitablePeople(), listInvitations(), readTimeZone()]);
   const singleSignOn = singleSignOnSettings();
+  // Those with an invitation pending are in the list below, where it can be resent.
   const notYetInvited = invitable.filter((person) => person.pendingUntil === null);
   return (
     <>
@@ -32,11 +33,12 @@ export default async function InvitationsPage() {
         </p>
       </header>
       <section className="panel" aria-labelledby="invitable-heading">
-        <h2 id="invitable-heading">Who cannot sign in yet</h2>
+        <h2 id="invitable-heading">Not invited yet</h2>
+        <p className="muted">People with a role who have no password, no single sign-on identity and no invitation pending.</p>
         {singleSignOn ? (
           <p className="muted">People who will sign in with {singleSignOn.name} need no invitation: invite only those who will use a password.</p>
         ) : null}
-        {invitable.length === 0 ? (
+        {notYetInvited.length === 0 ? (
           <p className="muted" data-testid="nobody-to-invite">
             Everyone with a role can sign in already, or has an invitation pending.
           </p>
@@ -50,11 +52,10 @@ export default async function InvitationsPage() {
                     <th scope="col">Email</th>
                     <th scope="col">Role</th>
                     <th scope="col">Team</th>
-                    <th scope="col">Invitation</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {invitable.map((person) => (
+                  {notYetInvited.map((person) => (
                     <tr key={person.id}>
                       <td>
                         <Link href={`/people/${person.id}` as Route}>{person.name}</Link>
@@ -62,18 +63,14 @@ export default async function InvitationsPage() {
                       <td>{person.email}</td>
                       <td>{ROLE_LABEL[person.role] ?? person.role}</td>
                       <td>{person.teamName ?? <span className="muted">no team</span>}</td>
-                      <td>{person.pendingUntil ? `Pending until ${formatDayTime(person.pendingUntil, timeZone)}` : <span className="muted">Not invited</span>}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            <InviteButton
-              personIds="everyone-without-password"
-              label={`Invite ${invitable.length === 1 ? "this person" : `these ${invitable.length} people`}${notYetInvited.length < invitable.length ? " (pending ones get a new link)" : ""}`}
-            />
           </>
         )}
+        <InviteEveryoneButton count={notYetInvited.length} />
       </section>
       <section className="panel" aria-labelledby="invitations-heading">
         <h2 id="invitations-heading">Invitations sent</h2>
@@ -110,7 +107,7 @@ export default async function InvitationsPage() {
                     <td>{invitation.status === "accepted" && invitation.usedAt ? `Accepted ${formatDayTime(invitation.usedAt, timeZone)}` : formatDayTime(invitation.expiresAt, timeZone)}</td>
                     <td>
                       {invitation.status === "accepted" ? null : (
-                        <InvitationActions invitationId={invitation.id} name={invitation.person.name} pending={invitation.status === "pending"} />
+                        <InvitationActions personId={invitation.person.id} invitationId={invitation.id} name={invitation.person.name} pending={invitation.status === "pending"} />
                       )}
                     </td>
                   </tr>
