@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import * as accountSchemas from "@/lib/accounts/schemas";
 import * as apiSchemas from "@/lib/api/schemas";
 import * as credentials from "@/lib/auth/credentials";
 import * as catalogSchemas from "@/lib/catalog/schemas";
@@ -21,6 +22,7 @@ import * as settings from "@/lib/settings/update-settings";
  * schema added anywhere is walked too.
  */
 const SCHEMA_MODULES: Record<string, Record<string, unknown>> = {
+  "lib/accounts/schemas.ts": accountSchemas,
   "lib/api/schemas.ts": apiSchemas,
   "lib/auth/credentials.ts": credentials,
   "lib/catalog/schemas.ts": catalogSchemas,
@@ -35,8 +37,8 @@ const SCHEMA_MODULES: Record<string, Record<string, unknown>> = {
   "lib/settings/update-settings.ts": settings,
 };
 
-/** Modules whose schemas read no request: the environment is the operator's, read once at start. */
-const NOT_REQUEST_INPUT = new Set(["lib/config/environment.ts"]);
+/** Modules whose schemas read no request: the environment and the command line are the operator's. */
+const NOT_REQUEST_INPUT = new Set(["lib/config/environment.ts", "lib/commands/admin-create.ts"]);
 
 interface Def {
   type: string;
