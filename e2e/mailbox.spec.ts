@@ -2,7 +2,10 @@ import { composeMail } from "@/lib/mail/compose";
 import { asUser, expect, test } from "./fixtures";
 import { withSharedDatabase } from "./shared-database";
 
-/** A message as the mail module would keep it; no screen sends mail yet, so the spec puts it in the mailbox itself. */
+/**
+ * A message as the mail module would keep it, put in the mailbox by the spec itself: its greeting carries markup
+ * that no person's name in the demo does, and its link is one the test can follow (invitations.spec.ts sends real ones).
+ */
 async function seedMessage(subject: string, url: string): Promise<number> {
   const mail = composeMail("newcomer@example.org", {
     subject,

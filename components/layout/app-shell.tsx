@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BrandMark } from "@/components/ui/brand-mark";
 import type { CurrentUser } from "@/lib/auth/session";
 import { screensFor } from "./screens";
 import { NavLink } from "./nav-link";
@@ -24,10 +25,7 @@ export function AppShell({
     <div className="shell">
       <aside className="sidebar">
         <div className="brand">
-          <svg aria-hidden="true" width="24" height="24" viewBox="0 0 32 32">
-            <circle cx="12" cy="16" r="6.5" fill="none" stroke="var(--marketing)" strokeWidth="3" />
-            <circle cx="20" cy="16" r="6.5" fill="none" stroke="var(--it)" strokeWidth="3" />
-          </svg>
+          <BrandMark size={24} />
           <span>Tandem</span>
         </div>
         <p className="sidebar-org">{organisationName}</p>

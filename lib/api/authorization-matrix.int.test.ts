@@ -1,6 +1,7 @@
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { invitePeople } from "@/lib/accounts/invitations";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import { hashPassword } from "@/lib/auth/password-policy";
 import type { CurrentUser } from "@/lib/auth/session";
@@ -340,7 +341,39 @@ const WRITES: readonly WriteRow[] = [
     },
   },
   { method: "POST", route: "/api/me/sign-out-everywhere", owner: null, mayWrite: "everyone signed in", request: async () => ({ body: {} }) },
+  {
+    method: "POST",
+    route: "/api/invitations",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ db }) => ({ body: { personIds: [(await invitablePerson(db)).id] } }),
+  },
+  {
+    method: "POST",
+    route: "/api/invitations/[id]/resend",
+    owner: null,
+    mayWrite: "admins",
+    request: async (kit) => ({ params: { id: String(await pendingInvitation(kit)) }, body: {} }),
+  },
+  {
+    method: "POST",
+    route: "/api/invitations/[id]/revoke",
+    owner: null,
+    mayWrite: "admins",
+    request: async (kit) => ({ params: { id: String(await pendingInvitation(kit)) }, body: {} }),
+  },
 ];
+
+let invitees = 0;
+/** A viewer with no password yet: someone an admin may invite. */
+const invitablePerson = (db: Db) => db.person.create({ data: { email: `invitee-${++invitees}@example.org`, name: `Invitee ${invitees}`, role: "viewer" } });
+
+/** The id of a pending invitation of a person made for the case. */
+async function pendingInvitation({ db, asAdmin, admin }: Kit): Promise<number> {
+  const person = await invitablePerson(db);
+  const [invitation] = await asAdmin((tx, audit) => invitePeople(tx, admin.id, { personIds: [person.id] }, audit));
+  return invitation!.link.id;
+}
 
 /** Everyone signed in reads everything (DESIGN.md section 5); reading never writes. */
 const READS: readonly { route: string; params?: Record<string, string> }[] = [

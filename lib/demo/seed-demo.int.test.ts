@@ -11,7 +11,7 @@ describe("preparing a database", () => {
 
   it("creates the default catalog on a freshly migrated database without the demo", async () => {
     const result = await prepareDatabase(db.url, { seedDemo: false });
-    expect(result).toEqual({ appliedMigrations: [], defaultCatalogCreated: true, demo: null, demoAccountsWithPublicPassword: [] });
+    expect(result).toEqual({ appliedMigrations: [], defaultCatalogCreated: true, demo: null, demoAccountsWithPublicPassword: [], setupLink: null });
     expect(await db.prisma.assetKind.count()).toBe(DEFAULT_ASSET_KINDS.length);
     expect(await db.prisma.concern.count()).toBe(DEFAULT_CONCERNS.length);
     expect(await db.prisma.concernApplicability.count()).toBe(

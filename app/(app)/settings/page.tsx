@@ -33,10 +33,15 @@ export default async function SettingsPage() {
       </section>
       <section className="panel" aria-labelledby="users-heading">
         <h2 id="users-heading">Users and roles</h2>
-        <p className="muted">People sign in with the role set on their page: admin, manager, viewer, or none (owns cells, never signs in).</p>
-        <Link className="button button-secondary" href="/people">
-          Manage people and roles
-        </Link>
+        <p className="muted">People sign in with the role set on their page: admin, manager, viewer, or none (owns cells, never signs in). Those without a password or single sign-on get an invitation to choose one.</p>
+        <div className="page-actions">
+          <Link className="button button-secondary" href="/people">
+            Manage people and roles
+          </Link>
+          <Link className="button button-secondary" href="/people/invitations">
+            Invite people
+          </Link>
+        </div>
       </section>
       <section className="panel" aria-labelledby="import-export-heading">
         <h2 id="import-export-heading">Import and export</h2>

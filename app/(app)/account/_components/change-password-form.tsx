@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field, fieldProps, FormError } from "@/components/forms/form-feedback";
-import { PasswordField } from "@/components/forms/password-field";
+import { NewPasswordFields, repeatMismatch } from "@/components/forms/password-field";
 import { readForm, useWrite } from "@/components/forms/use-write";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/people/schemas";
+import { PASSWORD_MAX } from "@/lib/people/schemas";
 
 /**
  * The signed-in person changes their own password. The server ends their other sessions and keeps this
@@ -21,8 +21,9 @@ export function ChangePasswordForm() {
     const element = event.currentTarget;
     const form = readForm(element);
     setDone(false);
-    if (form.text("password") !== form.text("repeat")) {
-      setErrors({ repeat: ["The two new passwords differ."] });
+    const mismatch = repeatMismatch(form);
+    if (mismatch) {
+      setErrors(mismatch);
       setMessage(null);
       return;
     }
@@ -46,19 +47,7 @@ export function ChangePasswordForm() {
       <Field name="currentPassword" label="Current password" errors={errors}>
         <input {...fieldProps("currentPassword", errors)} type="password" autoComplete="current-password" maxLength={PASSWORD_MAX} />
       </Field>
-      <PasswordField
-        name="password"
-        label={
-          <>
-            New password{" "}
-            <span className="muted">
-              ({PASSWORD_MIN} to {PASSWORD_MAX} characters)
-            </span>
-          </>
-        }
-        errors={errors}
-      />
-      <PasswordField name="repeat" label="Repeat the new password" errors={errors} />
+      <NewPasswordFields errors={errors} repeatLabel="Repeat the new password" />
       <FormError message={message} />
       <div aria-live="polite">
         {done ? (

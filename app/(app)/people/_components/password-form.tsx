@@ -3,8 +3,7 @@
 import { useState } from "react";
 import { FormError } from "@/components/forms/form-feedback";
 import { readForm, useWrite } from "@/components/forms/use-write";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/people/schemas";
-import { PasswordField } from "@/components/forms/password-field";
+import { NewPasswordFields, repeatMismatch } from "@/components/forms/password-field";
 
 /** An admin sets a new password; it is typed twice because nobody can read it back afterwards. */
 export function PasswordForm({ personId, name }: { personId: number; name: string }) {
@@ -16,8 +15,9 @@ export function PasswordForm({ personId, name }: { personId: number; name: strin
     const element = event.currentTarget;
     const form = readForm(element);
     setDone(false);
-    if (form.text("password") !== form.text("repeat")) {
-      setErrors({ repeat: ["The two passwords differ."] });
+    const mismatch = repeatMismatch(form);
+    if (mismatch) {
+      setErrors(mismatch);
       setMessage(null);
       return;
     }
@@ -34,19 +34,7 @@ export function PasswordForm({ personId, name }: { personId: number; name: strin
 
   return (
     <form className="form" method="post" onSubmit={submit} noValidate aria-label="Set password">
-      <PasswordField
-        name="password"
-        label={
-          <>
-            New password{" "}
-            <span className="muted">
-              ({PASSWORD_MIN} to {PASSWORD_MAX} characters)
-            </span>
-          </>
-        }
-        errors={errors}
-      />
-      <PasswordField name="repeat" label="Repeat it" errors={errors} />
+      <NewPasswordFields errors={errors} repeatLabel="Repeat it" />
       <FormError message={message} />
       <div aria-live="polite">
         {done ? (
