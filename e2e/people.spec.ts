@@ -185,7 +185,7 @@ test.describe("People & teams as a manager", () => {
 
   test("the manager's own page shows the cells they hold", async ({ page }) => {
     await page.goto("/people?q=marketing.manager");
-    await page.getByRole("link", { name: "Maya Fischer" }).click();
+    await page.getByRole("main").getByRole("link", { name: "Maya Fischer" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Maya Fischer");
     const cells = page.getByTestId("person-cells");
     await expect(cells.locator("tbody tr").first()).toBeVisible();
