@@ -23,6 +23,9 @@ export interface ComposedMail {
   subject: string;
   text: string;
   html: string;
+  /** Extra headers (List-Unsubscribe, ...) and a Message-ID of the sender's choosing, passed to the server as they are. */
+  headers?: Record<string, string>;
+  messageId?: string;
 }
 
 const BRAND = "Tandem";

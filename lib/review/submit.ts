@@ -2,6 +2,7 @@ import type { PolicyUser } from "@/lib/auth/policy";
 import type { AuditEntry } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { notifyHandoffs } from "@/lib/notifications/review-events";
 import { computeReviewScope } from "@/lib/rules";
 import { ensureEditable, lockReview, type LockedReview } from "./access";
 import { applyChange, applyConfirm, type ApplyContext } from "./apply-items";
@@ -29,6 +30,7 @@ const submitItemSelect = {
   assetId: true,
   concernId: true,
   decision: true,
+  handoffTeamId: true,
   asset: { select: { key: true, name: true, criticality: true, lifecycle: true } },
   concern: { select: { key: true, name: true } },
   newOwners: { select: { personId: true, role: true, person: { select: { name: true, email: true, deactivatedAt: true } } } },
@@ -109,6 +111,11 @@ export async function submitReview(tx: Tx, user: PolicyUser, review: LockedRevie
     before: { status: "draft" },
     after: { status: "submitted", submittedAt: now, isoWeek: review.cycle.isoWeek, team: review.team.name, ...applied, changedCells },
   });
+  await notifyHandoffs(
+    tx,
+    { id: reviewId, teamName: review.team.name, isoWeek: review.cycle.isoWeek },
+    applicable.flatMap((item) => (item.decision === "handoff" && item.handoffTeamId !== null ? [{ handoffTeamId: item.handoffTeamId, assetName: item.asset.name, concernName: item.concern.name }] : [])),
+  );
   return { submittedAt: now, alreadySubmitted: false, applied };
 }
 
