@@ -18,10 +18,12 @@ import { ensureDatabaseExists } from "@/lib/db/migrate";
 import { DEMO_PASSWORD } from "@/lib/demo/demo-catalog";
 import { buildIsStale, NEXT_BIN, serverNodeFlags, waitForHealthy, webServerEnvironment } from "./next-process";
 import { prepareDatabase } from "./prepare-database";
+import { startNotificationWorker, type Worker } from "@/lib/notifications/worker";
 
 
 let embedded: EmbeddedDatabase | undefined;
 let server: ChildProcess | undefined;
+let worker: Worker | undefined;
 let stopping = false;
 let dev = false;
 let dataDir = path.resolve(".data");
@@ -94,6 +96,8 @@ async function main() {
     }
   });
   await waitForHealthy(`http://127.0.0.1:${port}/api/health`, 120_000);
+  // Scheduled messages and the outbox; with several instances, any number may run it (or one `npm run worker`).
+  if (environment.TANDEM_WORKER) worker = await startNotificationWorker(databaseUrl, (line) => log(line));
   printBanner(port, prepared.demoAccountsWithPublicPassword.length > 0, prepared.setupLink);
 }
 
@@ -135,6 +139,7 @@ async function shutdown(exitCode: number) {
     await exited;
     clearTimeout(timeout);
   }
+  await worker?.stop().catch((error: unknown) => log(`The notifications worker did not stop cleanly: ${String(error)}`));
   await embedded?.stop();
   if (ephemeral) await rm(dataDir, { recursive: true, force: true });
   process.exit(exitCode);

@@ -9,6 +9,7 @@ describe("readEnvironment", () => {
       TANDEM_EPHEMERAL: false,
       TANDEM_SKIP_BUILD: false,
       TANDEM_TRUSTED_PROXIES: 0,
+      TANDEM_WORKER: true,
     });
   });
 

@@ -45,3 +45,9 @@ export async function getOrganisationName(): Promise<string> {
   const row = await getPrisma().organisationSettings.findUnique({ where: { id: 1 }, select: { name: true } });
   return row?.name ?? DEFAULT_SETTINGS.name;
 }
+
+/** How many hours before the review's due time its reminder goes out (Settings -> Notifications). */
+export async function readReminderHoursBefore(db: Reader = getPrisma()): Promise<number> {
+  const row = await db.organisationSettings.findUnique({ where: { id: 1 }, select: { reminderHoursBefore: true } });
+  return row?.reminderHoursBefore ?? 24;
+}
