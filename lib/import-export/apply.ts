@@ -1,3 +1,4 @@
+import { notifyHolderLeft } from "@/lib/notifications/people-events";
 import type { AuditEntry } from "@/lib/audit/record";
 import { endEarlierSessions } from "@/lib/auth/session-validity";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -64,6 +65,8 @@ export async function applyWrites(tx: Tx, plan: ImportPlan, writes: PlannedWrite
   }
 
   await applyAssignmentWrites(tx, writes, context, event);
+  // People the import marks as left are announced as in the app, on the cells they still hold after it.
+  for (const { id, before, after } of writes.peopleUpdated) if (before.active && !after.active) await notifyHolderLeft(tx, id, now);
 
   event({
     action: "import.applied",

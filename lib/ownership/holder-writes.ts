@@ -1,3 +1,4 @@
+import { notifyOwnershipAssigned } from "@/lib/notifications/ownership-events";
 import type { AuditEntry } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/db/generated/client";
 
@@ -67,4 +68,10 @@ export async function startHolders(write: HolderWrite, holders: (Holder & { pers
       after: { person: holder.personEmail, name: holder.personName, role: holder.role, ...(reviewId === null ? {} : { reviewId }) },
     });
   }
+  await notifyOwnershipAssigned(
+    tx,
+    userId,
+    holders.flatMap((holder) => (holder.role === "A" || holder.role === "R" ? [{ personId: holder.personId, role: holder.role, assetId: write.cell.assetId, concernId: write.cell.concernId }] : [])),
+    now,
+  );
 }

@@ -4,6 +4,7 @@ import type { PolicyUser } from "@/lib/auth/policy";
 import { endEarlierSessions } from "@/lib/auth/session-validity";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
+import { notifyHolderLeft } from "@/lib/notifications/people-events";
 import {
   signsIn,
   type CreatePersonInput,
@@ -155,6 +156,7 @@ export async function deactivatePerson(
     throw new AppError("invalid", "You cannot deactivate yourself: ask another admin to do it.");
   if (before.deactivatedAt) throw new AppError("conflict", `${before.name} is already marked as left.`);
   await tx.person.update({ where: { id }, data: { deactivatedAt: now } });
+  await notifyHolderLeft(tx, id, now);
   const after = await findPerson(tx, id);
   await recordAudit(tx, {
     actorId: user.id,
