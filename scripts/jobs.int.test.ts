@@ -33,8 +33,8 @@ describe("npm run jobs -- run-due", () => {
     const first = await runDue("run-due", "--at", "2026-11-30T09:00:00Z");
     expect(first.stderr).not.toMatch(/failed|Error/);
     expect(first.status).toBe(0);
-    // The week's opening, and the reminder and overdue runs of the week before, never run on this database.
-    expect(first.stdout).toMatch(/ran 3 scheduled jobs; delivered \d+, 0 to retry, 0 failed/);
+    // The week's opening and digest, and the reminder and overdue runs of the week before, never run on this database.
+    expect(first.stdout).toMatch(/ran 4 scheduled jobs; delivered \d+, 0 to retry, 0 failed/);
     const managers = await db.prisma.person.findMany({ where: { role: "manager", deactivatedAt: null }, select: { email: true } });
     const opened = () => smtp.messages.filter((mail) => /the review of 2026-W49 is open/.test(mail.subject ?? ""));
     expect(opened().map((mail) => (mail.to as AddressObject).value[0]!.address).sort()).toEqual(managers.map((manager) => manager.email).sort());

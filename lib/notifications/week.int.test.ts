@@ -62,6 +62,18 @@ describe("a week of notifications", () => {
     expect(mailsAbout(/the review of 2026-W49 is open/)).toHaveLength(managers.length);
   });
 
+  it("Monday: the digest goes to those who opted in, and only to them", async () => {
+    const viewer = await db.prisma.person.findUniqueOrThrow({ where: { id: fixture.users.viewer.id } });
+    await db.prisma.notificationPreference.create({ data: { personId: viewer.id, kind: "weekly_digest", channel: "mail", enabled: true } });
+    await runScheduledJob({ kind: "weekly-digest", isoWeek: WEEK }, MONDAY_9, db.prisma);
+    await deliverDue(db.prisma, { now: MONDAY_9 });
+    const digests = mailsAbout(/^Tandem's week 2026-W49/);
+    expect(recipients(digests)).toEqual([viewer.email]);
+    expect(digests[0]!.text).toMatch(/Coverage: all [\d.]+% \(a week ago [\d.]+%\)/);
+    expect(digests[0]!.text).toContain("Top gaps:\n- ");
+    expect(digests[0]!.text).toContain(`${AUTH_URL}/report`);
+  });
+
   it("Thursday: the reminder goes to managers who have not submitted, by mail only to those who want it", async () => {
     const itManager = fixture.users.itManager;
     const reviewId = await openTeamReview(db.prisma, itManager, itManager.teamId!, MONDAY_9);

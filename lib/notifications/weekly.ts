@@ -3,22 +3,23 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { loadSnapshotAt } from "@/lib/ownership/current-snapshot";
 import { listCellsHandedOffTo } from "@/lib/ownership/handoffs";
 import { formatDueAt } from "@/lib/review/due";
-import { cycleWindow } from "@/lib/review/iso-week";
+import { cycleWindow, shiftIsoWeek } from "@/lib/review/iso-week";
 import { computeReviewScope, type EvaluatedCell } from "@/lib/rules";
 import { readOrganisationSettings } from "@/lib/settings/queries";
+import { digestMessages } from "./digest";
 import { notifyChannel, notifyPeople, type PersonMessage } from "./notify";
 
 type Tx = Prisma.TransactionClient;
 
 /**
  * The week's rhythm, in the organisation's time zone: the week opens Monday 00:00 (each manager gets their
- * review), a reminder goes `reminderHoursBefore` hours before the due time (Friday 23:59) to managers who have
+ * review, and the digest goes to those who opted in), a reminder goes `reminderHoursBefore` hours before the due time (Friday 23:59) to managers who have
  * not submitted, and at the due time the overdue reviews are told to their managers and the admins. Each run is
  * a job of the queue (lib/notifications/jobs.ts) made a week ahead; `run` takes the instant it runs at, so a
  * week can be played (`npm run jobs -- run-due --at ...`).
  */
 
-export const SCHEDULED_KINDS = ["week-opened", "review-reminder", "review-overdue"] as const;
+export const SCHEDULED_KINDS = ["week-opened", "weekly-digest", "review-reminder", "review-overdue"] as const;
 export type ScheduledKind = (typeof SCHEDULED_KINDS)[number];
 export interface ScheduledJob {
   kind: ScheduledKind;
@@ -32,6 +33,7 @@ export function scheduledInstants(isoWeek: string, timeZone: string, reminderHou
   const { opensAt, dueAt } = cycleWindow(isoWeek, timeZone);
   return [
     { job: { kind: "week-opened", isoWeek }, at: opensAt },
+    { job: { kind: "weekly-digest", isoWeek }, at: opensAt },
     { job: { kind: "review-reminder", isoWeek }, at: new Date(dueAt.getTime() + 1 - reminderHoursBefore * 3_600_000) },
     { job: { kind: "review-overdue", isoWeek }, at: new Date(dueAt.getTime() + 1) },
   ];
@@ -94,6 +96,10 @@ export async function runScheduledJob(job: ScheduledJob, now: Date, db: Db = get
       for (const personId of week.managerIds) messages.push({ kind: "week_opened", personId, dedupeKey: `week-opened:${job.isoWeek}:person:${personId}`, title, body, link: "/review", notBefore: now });
       chats.push({ kind: "week_opened", teamId: week.team.id, dedupeKey: `week-opened:${job.isoWeek}:team:${week.team.id}`, title, body, link: "/review" });
     }
+  } else if (job.kind === "weekly-digest") {
+    const lastWeek = shiftIsoWeek(job.isoWeek, -1);
+    const overdue = (await loadTeamWeeks(db, lastWeek, settings.timeZone, now)).filter((week) => week.cells.length > 0 && !week.submitted);
+    messages.push(...(await digestMessages(db, job.isoWeek, now, overdue.map((week) => week.team.name))));
   } else if (job.kind === "review-reminder") {
     for (const week of weeks.filter((entry) => !entry.submitted)) {
       const title = `Reminder: ${week.team.name}'s review is due ${due}`;
