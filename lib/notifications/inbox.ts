@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import type { AuditEntry } from "@/lib/audit/record";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { anySignedIn } from "@/lib/auth/policy";
@@ -58,8 +57,6 @@ export async function listInbox(personId: number, page: number, db: Db = getPris
   return { messages: rows.map(({ readAt, link, ...message }) => ({ ...message, link: safeCallbackPath(link), read: readAt !== null })), total, unread, page };
 }
 
-/** The page number from the query string: a positive whole number, else the first page. */
-export const inboxPageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
 
 /**
  * A message of the signed-in person's, locked for the write. Someone else's answers 404, as a message that does

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/tools/testing/test-database";
-import { listPreferenceChoices, loadPreferences, preferenceChangesSchema, savePreferences } from "./preferences";
+import { listPreferenceChoices, loadPreferences, savePreferences } from "./preferences";
+import { preferenceChangesSchema } from "./schemas";
 
 /** Issue 16, item 3: preferences per person, kind and channel, over the organisation's defaults and Tandem's. */
 describe("notification preferences", () => {

@@ -1,8 +1,8 @@
-import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
 import { getPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { CONFIGURABLE_KINDS, KINDS, PERSON_CHANNELS, type ConfigurableKind, type PersonChannel } from "./kinds";
+import { CONFIGURABLE_KINDS, KINDS, type ConfigurableKind, type PersonChannel } from "./kinds";
+import type { PreferenceChange } from "./schemas";
 
 type Reader = Prisma.TransactionClient;
 type Tx = Prisma.TransactionClient;
@@ -50,21 +50,6 @@ export async function listPreferenceChoices(personId: number, db: Reader = getPr
     return { kind, label: KINDS[kind].label, description: KINDS[kind].description, channels: { "in-app": choiceOf("in-app"), mail: choiceOf("mail") } };
   });
 }
-
-const preferenceSchema = z.strictObject({
-  kind: z.enum(CONFIGURABLE_KINDS as [ConfigurableKind, ...ConfigurableKind[]]),
-  channel: z.enum(PERSON_CHANNELS as [PersonChannel, ...PersonChannel[]]),
-  enabled: z.boolean(),
-});
-
-/** The body of PUT /api/me/notification-preferences: each toggle at most once. */
-export const preferenceChangesSchema = z
-  .array(preferenceSchema)
-  .min(1)
-  .max(CONFIGURABLE_KINDS.length * PERSON_CHANNELS.length)
-  .refine((changes) => new Set(changes.map((change) => `${change.kind}:${change.channel}`)).size === changes.length, "Each kind and channel may appear once.");
-
-export type PreferenceChange = z.output<typeof preferenceSchema>;
 
 /**
  * Stores the person's choices (a choice equal to the default is stored too: from then on it no longer follows the
