@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { BrandMark } from "@/components/ui/brand-mark";
 import type { CurrentUser } from "@/lib/auth/session";
+import { InboxBell } from "./inbox-bell";
 import { screensFor } from "./screens";
 import { NavLink } from "./nav-link";
 
@@ -10,6 +11,7 @@ export function AppShell({
   user,
   organisationName,
   demoAccounts,
+  unreadCount,
   signOutAction,
   children,
 }: {
@@ -17,6 +19,8 @@ export function AppShell({
   organisationName: string;
   /** Demo accounts that still sign in with the public password: every screen says so while there are any. */
   demoAccounts: readonly string[];
+  /** The person's unread in-app messages, for the bell. */
+  unreadCount: number;
   /** The server action of the "Sign out" button, passed down by the layout that owns it. */
   signOutAction: (form: FormData) => Promise<void>;
   children: React.ReactNode;
@@ -24,9 +28,12 @@ export function AppShell({
   return (
     <div className="shell">
       <aside className="sidebar">
-        <div className="brand">
-          <BrandMark size={24} />
-          <span>Tandem</span>
+        <div className="sidebar-top">
+          <div className="brand">
+            <BrandMark size={24} />
+            <span>Tandem</span>
+          </div>
+          <InboxBell unread={unreadCount} />
         </div>
         <p className="sidebar-org">{organisationName}</p>
         <nav aria-label="Main">

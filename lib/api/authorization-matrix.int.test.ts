@@ -68,8 +68,11 @@ interface WriteRow {
   /** The team whose data it writes; null for what belongs to the whole organisation (any manager stands in). */
   owner: TeamName | null;
   mayWrite: MayWrite;
-  /** A valid request, built on the database as it is when the case runs (with any set-up the write needs). */
-  request: (kit: Kit) => Promise<WriteRequest>;
+  /**
+   * A valid request, built on the database as it is when the case runs (with any set-up the write needs), for
+   * the person who makes it (null: an anonymous visitor); writes to one's own things need to know whose.
+   */
+  request: (kit: Kit, actor: CurrentUser | null) => Promise<WriteRequest>;
 }
 
 interface Kit {
@@ -342,6 +345,34 @@ const WRITES: readonly WriteRow[] = [
   },
   { method: "POST", route: "/api/me/sign-out-everywhere", owner: null, mayWrite: "everyone signed in", request: async () => ({ body: {} }) },
   {
+    method: "PUT",
+    route: "/api/me/notification-preferences",
+    owner: null,
+    mayWrite: "everyone signed in",
+    request: async ({ db }, actor) => {
+      // What the actor chose before is forgotten, so that the choice below is stored anew.
+      if (actor) await db.notificationPreference.deleteMany({ where: { personId: actor.id } });
+      return { body: [{ kind: "weekly_digest", channel: "mail", enabled: true }] };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/notifications/[id]/read",
+    owner: null,
+    mayWrite: "everyone signed in",
+    request: async (kit, actor) => ({ params: { id: String(await unreadMessageFor(kit, actor)) }, body: {} }),
+  },
+  {
+    method: "POST",
+    route: "/api/notifications/read-all",
+    owner: null,
+    mayWrite: "everyone signed in",
+    request: async (kit, actor) => {
+      await unreadMessageFor(kit, actor);
+      return { body: {} };
+    },
+  },
+  {
     method: "POST",
     route: "/api/invitations",
     owner: null,
@@ -363,6 +394,16 @@ const WRITES: readonly WriteRow[] = [
     request: async (kit) => ({ params: { id: String(await pendingInvitation(kit)) }, body: {} }),
   },
 ];
+
+let messages = 0;
+/** The id of a new unread message of the actor's (the admin's for an anonymous visitor, who is refused anyway). */
+async function unreadMessageFor({ db, admin }: Kit, actor: CurrentUser | null): Promise<number> {
+  const n = ++messages;
+  const message = await db.notification.create({
+    data: { kind: "test", personId: (actor ?? admin).id, dedupeKey: `matrix-message-${n}`, title: `Message ${n}`, body: "Hello.", link: "/" },
+  });
+  return message.id;
+}
 
 let invitees = 0;
 /** A viewer with no password yet: someone an admin may invite. */
@@ -481,8 +522,8 @@ describe("the authorization matrix of every route", () => {
         it(`as ${actor === "manager of the owning team" && row.owner === null ? "a manager" : actor}: ${status}`, async () => {
           const handler = (await import(/* @vite-ignore */ path.join(ROOT, "app", row.route, "route.ts")))[row.method] as RouteHandler;
           session.user = null;
-          const { params = {}, body } = await row.request(kit);
           const user = actor === "anonymous" ? null : await currentUserOf(kit.db, emailOf(actor, row));
+          const { params = {}, body } = await row.request(kit, user);
           const before = await fingerprint();
           const lastAuditEvent = (await kit.db.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
 

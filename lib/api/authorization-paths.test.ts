@@ -19,6 +19,8 @@ const PUBLIC_ENTRY_POINTS: Record<string, string> = {
   "app/(auth)/sign-in/actions.ts singleSignOnAction": "sends a visitor without a session to the SSO provider; the callback comes back through next-auth",
   "app/(auth)/setup/actions.ts setupAction": "the first-run set-up makes the first admin, who has no session yet; it needs the one-time set-up link (lib/accounts/setup.ts)",
   "app/(auth)/set-password/actions.ts choosePasswordAction": "an invited person, or one who forgot their password, has no session yet; it needs a one-time link (lib/accounts/choose-password.ts)",
+  "app/(auth)/unsubscribe/actions.ts unsubscribeAction": "the button of the page a mail's unsubscribe link opens, often without a session; the link's signed token is the authority and only turns that kind of mail off for its person (lib/notifications/unsubscribe.ts)",
+  "app/api/unsubscribe/route.ts POST": "RFC 8058 one-click unsubscribe: mail clients POST it with no session and from no page of ours; the signed token in the URL is the authority and only turns that kind of mail off for its person, audited with them as actor",
   "app/(auth)/forgot-password/actions.ts forgotPasswordAction": "a person who forgot their password has no session; requests are throttled like sign-in and answer alike for any email (lib/accounts/password-reset.ts)",
 };
 

@@ -45,6 +45,9 @@ export const AUDIT_ACTION_EFFECTS = {
   "person.password-link-issued": "none",
   "person.password-reset-requested": "none",
   "person.password-reset": "none",
+  "notification.read": "none",
+  "notification.all-read": "none",
+  "notification-preference.changed": "none",
   "import.applied": "everything",
   "demo.seeded": "everything",
 } as const satisfies Record<string, AuditEffect>;

@@ -7,7 +7,7 @@ import type { NextAuthConfig } from "next-auth";
  */
 
 // The pages of one-time links and of a forgotten password are for people who cannot sign in yet.
-const PUBLIC_PATHS = ["/sign-in", "/setup", "/set-password", "/forgot-password", "/api/auth", "/api/health"];
+const PUBLIC_PATHS = ["/sign-in", "/setup", "/set-password", "/forgot-password", "/unsubscribe", "/api/auth", "/api/health", "/api/unsubscribe"];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

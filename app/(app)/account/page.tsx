@@ -3,8 +3,10 @@ import Link from "next/link";
 import { canEditCatalog } from "@/lib/auth/policy";
 import { requireUser } from "@/lib/auth/session";
 import { singleSignOnSettings } from "@/lib/auth/sso-settings";
+import { listPreferenceChoices } from "@/lib/notifications/preferences";
 import { getAccount } from "@/lib/people/account";
 import { ChangePasswordForm } from "./_components/change-password-form";
+import { NotificationPreferencesForm } from "./_components/notification-preferences-form";
 import { SignOutEverywhere } from "./_components/sign-out-everywhere";
 import styles from "./account.module.css";
 
@@ -14,7 +16,7 @@ const ROLE_LABEL = { admin: "Admin", manager: "Manager", viewer: "Viewer", none:
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const account = await getAccount(user.id);
+  const [account, preferences] = await Promise.all([getAccount(user.id), listPreferenceChoices(user.id)]);
   // requireUser has just read this person: a missing row means they were deleted in between.
   if (!account) return null;
   const provider = singleSignOnSettings()?.name ?? "single sign-on";
@@ -22,7 +24,7 @@ export default async function AccountPage() {
     <>
       <header className="page-header">
         <h1>My account</h1>
-        <p className="page-lede">Who you are in Tandem, your password and your sessions.</p>
+        <p className="page-lede">Who you are in Tandem, what Tandem tells you, your password and your sessions.</p>
       </header>
       <section className={`panel ${styles.panel}`} aria-labelledby="details-heading">
         <h2 id="details-heading">Your details</h2>
@@ -51,6 +53,11 @@ export default async function AccountPage() {
         ) : (
           <p className={`muted ${styles.note}`}>An admin changes these for you.</p>
         )}
+      </section>
+      <section id="notifications" className={`panel ${styles.panel}`} aria-labelledby="notifications-heading">
+        <h2 id="notifications-heading">Notifications</h2>
+        <p className="muted">What Tandem tells you, in its inbox (the bell) and by mail. Until you choose, each follows your organisation&apos;s default.</p>
+        <NotificationPreferencesForm kinds={preferences} />
       </section>
       <section className={`panel ${styles.panel}`} aria-labelledby="password-heading">
         <h2 id="password-heading">Password</h2>
