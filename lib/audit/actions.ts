@@ -46,6 +46,10 @@ export const AUDIT_ACTION_EFFECTS = {
   "person.password-reset-requested": "none",
   "person.password-reset": "none",
   "import.applied": "everything",
+  "chat-webhook.set": "none",
+  "chat-webhook.removed": "none",
+  "notification-defaults.updated": "none",
+  "notification.test-sent": "none",
   "demo.seeded": "everything",
 } as const satisfies Record<string, AuditEffect>;
 
