@@ -40,7 +40,7 @@ export function DefaultsForm({ initial }: { initial: NotificationSettings }) {
             <tr>
               <th scope="col">Message</th>
               {PERSON_CHANNELS.map((channel) => (
-                <th scope="col" key={channel}>
+                <th scope="col" key={channel} className={styles.toggle}>
                   {CHANNEL_LABEL[channel]}
                 </th>
               ))}
@@ -49,16 +49,15 @@ export function DefaultsForm({ initial }: { initial: NotificationSettings }) {
           <tbody>
             {CONFIGURABLE_KINDS.map((kind) => (
               <tr key={kind}>
-                <th scope="row" className={styles.kind}>
-                  <span>{KINDS[kind].label}</span>
-                  <span className="muted small">{KINDS[kind].description}</span>
+                <th scope="row" className={styles.rowHeader}>
+                  <span className={styles.kind}>
+                    <span>{KINDS[kind].label}</span>
+                    <span className="muted small">{KINDS[kind].description}</span>
+                  </span>
                 </th>
                 {PERSON_CHANNELS.map((channel) => (
-                  <td key={channel}>
-                    <label className={styles.checkbox}>
-                      <input type="checkbox" checked={values.defaults[kind][channel]} onChange={toggle(kind, channel)} aria-label={`${KINDS[kind].label}: ${CHANNEL_LABEL[channel].toLowerCase()}`} />
-                      <span aria-hidden="true">{CHANNEL_LABEL[channel]}</span>
-                    </label>
+                  <td key={channel} className={styles.toggle}>
+                    <input type="checkbox" checked={values.defaults[kind][channel]} onChange={toggle(kind, channel)} aria-label={`${KINDS[kind].label}: ${CHANNEL_LABEL[channel].toLowerCase()}`} />
                   </td>
                 ))}
               </tr>

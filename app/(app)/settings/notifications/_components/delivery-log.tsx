@@ -14,7 +14,7 @@ export function DeliveryLog({ entries, total, page, timeZone }: { entries: Deliv
   return (
     <>
       <div className="table-wrap">
-        <table className="data-table" data-testid="delivery-log">
+        <table className={`data-table ${styles.log}`} data-testid="delivery-log">
           <thead>
             <tr>
               <th scope="col">Time</th>

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormError } from "@/components/forms/form-feedback";
+import { Field, fieldProps, FormError } from "@/components/forms/form-feedback";
 import { useWrite } from "@/components/forms/use-write";
 import type { TestOutcome } from "@/lib/notifications/test-message";
 import styles from "../notifications.module.css";
@@ -13,13 +13,13 @@ const STATUS_LABEL: Record<TestOutcome["status"], string> = { sent: "sent", fail
 /** Sends a test message, to yourself or to a chat webhook, and says what became of it on each channel. */
 export function SendTest({ webhooks }: { webhooks: { id: number; label: string }[] }) {
   const router = useRouter();
-  const { pending, message, send } = useWrite();
+  const { pending, errors, message, send } = useWrite();
   const [webhookId, setWebhookId] = useState(webhooks[0] ? String(webhooks[0].id) : "");
   const [outcomes, setOutcomes] = useState<TestOutcome[] | null>(null);
 
   async function sendTest(body: unknown) {
     setOutcomes(null);
-    const result = await send<{ outcomes: TestOutcome[] }>("/api/settings/notifications/test", body);
+    const result = await send<{ outcomes: TestOutcome[] }>("/api/settings/notifications/test", body, { fields: ["webhookId"] });
     if (result.ok) {
       setOutcomes(result.data.outcomes);
       // The delivery log below shows the new deliveries.
@@ -35,17 +35,16 @@ export function SendTest({ webhooks }: { webhooks: { id: number; label: string }
         </button>
       </div>
       {webhooks.length > 0 ? (
-        <div className={styles.inline}>
-          <label className="field">
-            <span>Chat webhook</span>
-            <select value={webhookId} onChange={(e) => setWebhookId(e.target.value)}>
+        <div className={`${styles.inline} ${styles.buttonRow}`}>
+          <Field name="webhookId" label="Webhook of" prefix="test-" errors={errors}>
+            <select {...fieldProps("webhookId", errors, "test-")} value={webhookId} onChange={(e) => setWebhookId(e.target.value)}>
               {webhooks.map((webhook) => (
                 <option key={webhook.id} value={webhook.id}>
                   {webhook.label}
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
           <button type="button" className="button button-secondary" disabled={pending} onClick={() => sendTest({ to: "chat", webhookId: Number(webhookId) })}>
             Send a test to chat
           </button>

@@ -55,29 +55,34 @@ export function WebhooksPanel({ slots }: { slots: WebhookSlotView[] }) {
             <tr>
               <th scope="col">Channel of</th>
               <th scope="col">Webhook</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
             </tr>
           </thead>
           <tbody>
             {slots.map((slot) => (
               <tr key={slot.teamId ?? "organisation"}>
-                <th scope="row">{slot.destination}</th>
-                <td>{slot.webhook ? `${FORMAT_LABEL[slot.webhook.format]}: ${slot.webhook.urlHint}` : <span className="muted">Not set</span>}</td>
+                <th scope="row" className={styles.rowHeader}>
+                  {slot.destination}
+                </th>
                 <td>
                   {slot.webhook ? (
-                    <button type="button" className="button button-quiet" disabled={pending} onClick={() => remove(slot)} aria-label={`Remove the webhook of ${slot.destination}`}>
-                      Remove
-                    </button>
-                  ) : null}
+                    <span className={styles.webhook}>
+                      <span>
+                        {FORMAT_LABEL[slot.webhook.format]}: {slot.webhook.urlHint}
+                      </span>
+                      <button type="button" className="button button-quiet" disabled={pending} onClick={() => remove(slot)} aria-label={`Remove the webhook of ${slot.destination}`}>
+                        Remove
+                      </button>
+                    </span>
+                  ) : (
+                    <span className="muted">Not set</span>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <form className="form" onSubmit={save} noValidate aria-label="Set a chat webhook">
+      <form className={`form ${styles.webhookForm}`} onSubmit={save} noValidate aria-label="Set a chat webhook">
         <div className={styles.inline}>
           <Field name="teamId" label="Channel of" prefix="webhook-" errors={errors}>
             <select {...fieldProps("teamId", errors, "webhook-")} value={values.teamId} onChange={(e) => setValues({ ...values, teamId: e.target.value })}>
