@@ -17,7 +17,7 @@ export function useWrite() {
   async function send<Data>(
     url: string,
     body: unknown,
-    options: { method?: "POST" | "PUT" | "PATCH"; fields?: readonly string[] } = {},
+    options: { method?: "POST" | "PUT" | "PATCH" | "DELETE"; fields?: readonly string[] } = {},
   ): Promise<WriteResult<Data>> {
     setPending(true);
     setMessage(null);

@@ -8,6 +8,8 @@ import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
+import { CONFIGURABLE_KINDS, KINDS } from "@/lib/notifications/kinds";
+import { setChatWebhook } from "@/lib/notifications/webhooks";
 import { loadCellState } from "@/lib/ownership/cell-state";
 import { reviewOfOwnTeam } from "@/lib/review/access";
 import { openReview } from "@/lib/review/cycles";
@@ -316,6 +318,35 @@ const WRITES: readonly WriteRow[] = [
     },
   },
   {
+    method: "PUT",
+    route: "/api/settings/notifications/webhooks",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ unique }) => ({ body: { teamId: null, format: "slack", url: `https://hooks.slack.com/services/${unique("matrix")}` } }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/settings/notifications/webhooks",
+    owner: "Brand & Content",
+    mayWrite: "admins",
+    request: async ({ asAdmin, teamId }) => {
+      const team = teamId("Brand & Content");
+      await asAdmin((tx, audit) => setChatWebhook(tx, { teamId: team, format: "teams", url: "https://example.org/workflows/matrix" }, audit));
+      return { body: { teamId: team } };
+    },
+  },
+  {
+    method: "PUT",
+    route: "/api/settings/notifications/defaults",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ db }) => {
+      const { reminderHoursBefore } = await db.organisationSettings.findUniqueOrThrow({ where: { id: 1 } });
+      return { body: { defaults: Object.fromEntries(CONFIGURABLE_KINDS.map((kind) => [kind, KINDS[kind].defaults])), reminderHoursBefore: (reminderHoursBefore % 168) + 1 } };
+    },
+  },
+  { method: "POST", route: "/api/settings/notifications/test", owner: null, mayWrite: "admins", request: async () => ({ body: { to: "me" } }) },
+  {
     method: "POST",
     route: "/api/teams",
     owner: null,
@@ -455,6 +486,8 @@ describe("the authorization matrix of every route", () => {
     fingerprintClient = new pg.Client({ connectionString: database.url });
     await fingerprintClient.connect();
     await seedDemoOrganisation(db);
+    // Chat webhook URLs are encrypted with a key derived from it.
+    vi.stubEnv("AUTH_SECRET", "matrix-secret-of-at-least-32-bytes-long");
     session.prisma = db;
     for (const team of await db.team.findMany()) if (team.name in TEAM_MANAGERS) teamIds.set(team.name as TeamName, team.id);
     const admin = await currentUserOf(db, "admin@example.org");
@@ -488,6 +521,7 @@ describe("the authorization matrix of every route", () => {
   });
 
   afterAll(async () => {
+    vi.unstubAllEnvs();
     await fingerprintClient?.end();
   });
 

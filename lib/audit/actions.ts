@@ -49,6 +49,10 @@ export const AUDIT_ACTION_EFFECTS = {
   "notification.all-read": "none",
   "notification-preference.changed": "none",
   "import.applied": "everything",
+  "chat-webhook.set": "none",
+  "chat-webhook.removed": "none",
+  "notification-defaults.updated": "none",
+  "notification.test-sent": "none",
   "demo.seeded": "everything",
 } as const satisfies Record<string, AuditEffect>;
 

@@ -3,6 +3,7 @@ import type { DeliveryChannel } from "@/lib/db/generated/client";
 import { publicLink } from "@/lib/config/public-origin";
 import { composeMail } from "@/lib/mail/compose";
 import { deliverMail } from "@/lib/mail/deliver";
+import { sendChatDelivery } from "./chat";
 import type { ConfigurableKind } from "./kinds";
 import { unsubscribeLinks } from "./unsubscribe";
 
@@ -52,8 +53,8 @@ async function sendMailDelivery(delivery: ClaimedDelivery, db: Db): Promise<Send
   return { status: "failed", error: outcome.status === "failed" ? outcome.error : "Mail is not configured (SMTP_URL)." };
 }
 
-/** How each channel sends; chat is added by lib/notifications/chat.ts. */
-export const SENDERS: Partial<Record<DeliveryChannel, Sender>> = { mail: sendMailDelivery };
+/** How each channel sends. */
+export const SENDERS: Record<DeliveryChannel, Sender> = { mail: sendMailDelivery, chat: sendChatDelivery };
 
 /** Claims up to `limit` deliveries due at `now` (queued, or claimed by a worker whose lease ran out). */
 export async function claimDeliveries(db: Db, now: Date, limit: number, onlyNotificationIds?: readonly number[]): Promise<ClaimedDelivery[]> {
@@ -83,7 +84,7 @@ export async function claimDeliveries(db: Db, now: Date, limit: number, onlyNoti
 export async function sendClaimed(db: Db, claimed: readonly ClaimedDelivery[], now = new Date()): Promise<{ sent: number; retrying: number; failed: number }> {
   const counts = { sent: 0, retrying: 0, failed: 0 };
   for (const delivery of claimed) {
-    const outcome = await SENDERS[delivery.channel]!(delivery, db).catch((error: unknown) => ({ status: "failed" as const, error: error instanceof Error ? error.message : String(error) }));
+    const outcome = await SENDERS[delivery.channel](delivery, db).catch((error: unknown) => ({ status: "failed" as const, error: error instanceof Error ? error.message : String(error) }));
     if (outcome.status === "sent") {
       await db.delivery.update({ where: { id: delivery.id }, data: { status: "sent", sentAt: new Date(), lockedUntil: null, lastError: null } });
       counts.sent++;

@@ -9,6 +9,9 @@ import * as catalogSchemas from "@/lib/catalog/schemas";
 import * as readUpload from "@/lib/import-export/read-upload";
 import * as rowSchemas from "@/lib/import-export/row-schemas";
 import * as notificationSchemas from "@/lib/notifications/schemas";
+import * as notificationSettings from "@/lib/notifications/settings";
+import * as testMessage from "@/lib/notifications/test-message";
+import * as webhooks from "@/lib/notifications/webhooks";
 import * as matrixFilters from "@/lib/ownership/matrix-filters";
 import * as ownershipSchemas from "@/lib/ownership/schemas";
 import * as peopleSchemas from "@/lib/people/schemas";
@@ -30,6 +33,9 @@ const SCHEMA_MODULES: Record<string, Record<string, unknown>> = {
   "lib/import-export/read-upload.ts": readUpload,
   "lib/import-export/row-schemas.ts": rowSchemas,
   "lib/notifications/schemas.ts": notificationSchemas,
+  "lib/notifications/settings.ts": notificationSettings,
+  "lib/notifications/test-message.ts": testMessage,
+  "lib/notifications/webhooks.ts": webhooks,
   "lib/ownership/matrix-filters.ts": matrixFilters,
   "lib/ownership/schemas.ts": ownershipSchemas,
   "lib/people/schemas.ts": peopleSchemas,

@@ -50,6 +50,13 @@ export default async function SettingsPage() {
           Import and export
         </Link>
       </section>
+      <section className="panel" aria-labelledby="notifications-heading">
+        <h2 id="notifications-heading">Notifications</h2>
+        <p className="muted">Chat webhooks for the organisation and each team, what people get by default, a test message, and the delivery log.</p>
+        <Link className="button button-secondary" href="/settings/notifications">
+          Notification settings
+        </Link>
+      </section>
       {mailboxIsOn() && (
         <section className="panel" aria-labelledby="mailbox-heading">
           <h2 id="mailbox-heading">Mailbox</h2>

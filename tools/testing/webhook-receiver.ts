@@ -1,0 +1,52 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A chat service standing in for Slack's or Teams' incoming webhook in tests: an HTTP server on 127.0.0.1 that
+ * keeps every request it gets and answers with the status the test chooses (200 by default).
+ */
+
+export interface ReceivedPost {
+  path: string;
+  contentType: string | undefined;
+  body: unknown;
+}
+
+export interface WebhookReceiver {
+  /** The webhook URL, with a path that looks like a secret. */
+  url: string;
+  received: ReceivedPost[];
+  /** What the next requests are answered. */
+  answer: (status: number, body?: string) => void;
+  close: () => Promise<void>;
+}
+
+export async function startWebhookReceiver(secretPath = "/services/T000/B000/s3cr3t-t0ken-a1b2"): Promise<WebhookReceiver> {
+  const received: ReceivedPost[] = [];
+  let reply = { status: 200, body: "ok" };
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // Kept as text: the test then sees it was not JSON.
+      }
+      received.push({ path: request.url ?? "", contentType: request.headers["content-type"], body });
+      response.writeHead(reply.status, { "content-type": "text/plain" }).end(reply.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${secretPath}`,
+    received,
+    answer: (status, body = "") => {
+      reply = { status, body };
+    },
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
