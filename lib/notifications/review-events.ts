@@ -27,7 +27,7 @@ export async function notifyHandoffs(tx: Tx, review: { id: number; teamName: str
     const body = [
       `${review.teamName}'s review of ${review.isoWeek} hands these to your team:`,
       handed.map((cell) => `- ${cell.assetName} · ${cell.concernName}`).join("\n"),
-      "They are in your team's review: decide who owns them.",
+      "They come into your team's review next week, to decide who owns them.",
     ].join("\n\n");
     const dedupe = `handoff:${review.id}:${review.isoWeek}:team:${teamId}`;
     await notifyPeople(

@@ -36,7 +36,7 @@ export default async function NotificationSettingsPage({ searchParams }: { searc
       <section className="panel" aria-labelledby="chat-heading">
         <h2 id="chat-heading">Chat webhooks</h2>
         <p className="muted">
-          The week opening, overdue reviews, hand-offs and holders who left are posted to the channel of the team they concern, or to the organisation&rsquo;s. Use a Slack incoming
+          A team&rsquo;s channel gets its week opening, the hand-offs it receives and its holders who left; the organisation&rsquo;s gets the overdue reviews and every holder who left. Use a Slack incoming
           webhook or a Microsoft Teams Workflows webhook (README, &ldquo;Chat&rdquo;).
         </p>
         <WebhooksPanel slots={slots.map(({ teamId, destination, webhook }) => ({ teamId, destination, webhook: webhook && { id: webhook.id, format: webhook.format, urlHint: webhook.urlHint } }))} />
