@@ -78,7 +78,7 @@ test.describe("a hand-off in the receiving manager's bell and inbox", () => {
     const message = receiver.getByTestId("inbox-message").filter({ hasText: `${SENDER.team} handed 1 cell to your team` });
     await expect(message).toHaveAttribute("data-unread", "true");
     await expect(message).toContainText(`${SENDER.team}'s review of`);
-    await expect(message).toContainText("They are in your team's review: decide who owns them.");
+    await expect(message).toContainText("They come into your team's review next week, to decide who owns them.");
     const link = message.getByRole("link", { name: `${SENDER.team} handed 1 cell to your team` });
     await expect(link).toHaveAttribute("href", "/review");
     await receiver.screenshot({ path: "e2e/screenshots/inbox.png", fullPage: true });
