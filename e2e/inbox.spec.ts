@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { asUser, DEMO_PASSWORD, expect, SignInPage, test } from "./fixtures";
+import { asUser, confirmAllAndSubmit, DEMO_PASSWORD, expect, SignInPage, test } from "./fixtures";
 import { withSharedDatabase } from "./shared-database";
 
 /**
@@ -30,23 +30,6 @@ async function unreadOf(page: Page): Promise<number> {
   return Number(/(\d+) unread/.exec(label)?.[1] ?? 0);
 }
 
-/** As the review spec does: other specs may grow an IT team's scope meanwhile, so "Confirm all" is tried again. */
-async function confirmAllAndSubmit(page: Page) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const confirmAll = page.getByRole("button", { name: /Confirm all unchanged/ });
-    if (await confirmAll.isEnabled()) {
-      await confirmAll.click();
-      await expect(page.getByTestId("review-live")).toContainText(/confirmed/);
-    }
-    await expect(page.getByTestId("review-progress")).toHaveText(/^(\d+) of \1 decided$/);
-    await page.getByRole("button", { name: "Submit review" }).click();
-    await page.getByRole("button", { name: "Yes, submit" }).click();
-    const outcome = page.getByTestId("review-record-status").or(page.getByTestId("review-error"));
-    await expect(outcome).toBeVisible();
-    if (await page.getByTestId("review-record-status").isVisible()) return;
-  }
-  throw new Error("The review could not be submitted.");
-}
 
 test.describe("a hand-off in the receiving manager's bell and inbox", () => {
   test("shows in the bell and the inbox, opens the review and is then read; another person cannot mark it", async ({ browser, baseURL }) => {

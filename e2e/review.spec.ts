@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { asUser, expect, test } from "./fixtures";
+import { asUser, confirmAllAndSubmit, expect, test } from "./fixtures";
 
 /**
  * The weekly review. The IT manager works on Web Platform's review only: other specs edit Brand & Content
@@ -16,22 +16,6 @@ const CELLS = {
 
 const row = (page: Page, key: string) => page.locator(`tr[data-cell="${key}"]`);
 
-async function confirmAllAndSubmit(page: Page) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const confirmAll = page.getByRole("button", { name: /Confirm all unchanged/ });
-    if (await confirmAll.isEnabled()) {
-      await confirmAll.click();
-      await expect(page.getByTestId("review-live")).toContainText(/confirmed/);
-    }
-    await expect(page.getByTestId("review-progress")).toHaveText(/^(\d+) of \1 decided$/);
-    await page.getByRole("button", { name: "Submit review" }).click();
-    await page.getByRole("button", { name: "Yes, submit" }).click();
-    const outcome = page.getByTestId("review-record-status").or(page.getByTestId("review-error"));
-    await expect(outcome).toBeVisible();
-    if (await page.getByTestId("review-record-status").isVisible()) return;
-  }
-  throw new Error("The review could not be submitted.");
-}
 
 test.describe("the weekly review as the IT manager", () => {
   asUser("itManager");
