@@ -20,7 +20,12 @@ export interface SmtpTestServer {
   close(): Promise<void>;
 }
 
-export async function startSmtpTestServer(): Promise<SmtpTestServer> {
+/**
+ * `accept`, when given, decides each message once it has arrived whole, before the server answers: a test can
+ * hold the answer (a worker killed meanwhile never learns it was sent) and refuse it. Refused messages are not
+ * in `messages`.
+ */
+export async function startSmtpTestServer(options: { accept?: (message: ParsedMail) => Promise<boolean> } = {}): Promise<SmtpTestServer> {
   const messages: ParsedMail[] = [];
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
@@ -36,7 +41,8 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
     },
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((parsed) => {
+        .then(async (parsed) => {
+          if (options.accept && !(await options.accept(parsed))) return callback(new Error("Refused by the test"));
           messages.push(parsed);
           for (const wake of waiters) wake();
           callback();
