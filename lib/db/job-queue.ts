@@ -12,8 +12,9 @@ export async function startJobQueue(databaseUrl: string): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", application_name: "tandem-jobs", max: 3 });
   boss.on("error", (error: Error) => console.error(`[jobs] ${error.message}`));
   await boss.start();
-  // A run takes seconds; one that has not finished in ten minutes belongs to a worker that died.
-  await boss.createQueue(SCHEDULED_MESSAGES_QUEUE, { name: SCHEDULED_MESSAGES_QUEUE, policy: "standard", retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInMinutes: 10 });
+  // "stately": at most one job per singleton key in each state, so planning again while a run waits queues
+  // nothing. A run takes seconds; one not finished in ten minutes belongs to a worker that died.
+  await boss.createQueue(SCHEDULED_MESSAGES_QUEUE, { name: SCHEDULED_MESSAGES_QUEUE, policy: "stately", retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInMinutes: 10 });
   return boss;
 }
 

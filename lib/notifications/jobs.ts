@@ -7,7 +7,7 @@ import { runScheduledJob, scheduledInstants, scheduledRunKey, type ScheduledJob 
 
 /**
  * The scheduled runs as jobs of the queue. The planner queues each run of this week and the next that is still
- * ahead (`startAfter` its instant, one job per run: pg-boss's singleton key refuses a second while one waits, and
+ * ahead (`startAfter` its instant, one job per run: the queue's singleton key refuses a second while one waits, and
  * a run done is recorded and not queued again), so a worker that was down at the instant runs it when it is back.
  */
 
