@@ -34,7 +34,13 @@ export function useWrite() {
     return result;
   }
 
-  return { pending, errors, message, send, setErrors, setMessage };
+  /** Refuses in the browser, before sending anything: the fields' errors, and no form-level message. */
+  function refuse(fieldErrors: FieldErrors) {
+    setErrors(fieldErrors);
+    setMessage(null);
+  }
+
+  return { pending, errors, message, send, refuse };
 }
 
 /**

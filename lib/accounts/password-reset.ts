@@ -2,8 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { admitSignInAttempt } from "@/lib/auth/throttle";
 import { getPrisma, type Db } from "@/lib/db/client";
-import { mailIsConfigured } from "@/lib/mail/deliver";
-import { mailboxIsOn } from "@/lib/mail/mailbox";
+import { mailGoesSomewhere } from "@/lib/mail/deliver";
 import { issueLink, type IssuedLink } from "./one-time-links";
 
 /**
@@ -37,5 +36,5 @@ export async function requestPasswordReset(email: string, clientAddress: string 
 
 /** Resets go by mail: offered when mail is sent (SMTP_URL), or kept in the demo's mailbox. */
 export function passwordResetAvailable(): boolean {
-  return mailIsConfigured() || mailboxIsOn();
+  return mailGoesSomewhere();
 }

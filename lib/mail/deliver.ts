@@ -24,6 +24,11 @@ export function mailIsConfigured(environment: Environment = readEnvironment()): 
   return environment.SMTP_URL !== undefined;
 }
 
+/** Whether a message can go anywhere: sent through SMTP, or kept in the demo's mailbox. */
+export function mailGoesSomewhere(environment: Environment = readEnvironment()): boolean {
+  return mailIsConfigured(environment) || mailboxIsOn(environment);
+}
+
 export async function deliverMail(
   message: ComposedMail,
   options: { prisma?: Db; environment?: Environment } = {},

@@ -1,6 +1,5 @@
 import type { NotificationKind, Prisma } from "@/lib/db/generated/client";
-import { mailIsConfigured } from "@/lib/mail/deliver";
-import { mailboxIsOn } from "@/lib/mail/mailbox";
+import { mailGoesSomewhere } from "@/lib/mail/deliver";
 import { KINDS, type ConfigurableKind } from "./kinds";
 import { loadPreferences } from "./preferences";
 
@@ -26,9 +25,6 @@ export interface PersonMessage {
   /** Not mailed before this (a batch's window). */
   notBefore?: Date;
 }
-
-/** Whether mail can leave at all: sent through SMTP, or kept in the demo's mailbox. */
-const mailGoesSomewhere = () => mailIsConfigured() || mailboxIsOn();
 
 /**
  * Writes each message its person wants on some channel (preferences), to active people who sign in; returns how

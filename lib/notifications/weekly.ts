@@ -80,7 +80,9 @@ export async function runScheduledJob(job: ScheduledJob, now: Date, db: Db = get
   const settings = await readOrganisationSettings(db);
   const { dueAt } = cycleWindow(job.isoWeek, settings.timeZone);
   const due = formatDueAt(dueAt, settings.timeZone);
-  const weeks = (await loadTeamWeeks(db, job.isoWeek, settings.timeZone, now)).filter((week) => week.cells.length > 0);
+  // The digest reports on last week's reviews; every other run on its own week's.
+  const reviewedWeek = job.kind === "weekly-digest" ? shiftIsoWeek(job.isoWeek, -1) : job.isoWeek;
+  const weeks = (await loadTeamWeeks(db, reviewedWeek, settings.timeZone, now)).filter((week) => week.cells.length > 0);
   const messages: PersonMessage[] = [];
   const chats: Parameters<typeof notifyChannel>[1][] = [];
   if (job.kind === "week-opened") {
@@ -97,8 +99,7 @@ export async function runScheduledJob(job: ScheduledJob, now: Date, db: Db = get
       chats.push({ kind: "week_opened", teamId: week.team.id, dedupeKey: `week-opened:${job.isoWeek}:team:${week.team.id}`, title, body, link: "/review" });
     }
   } else if (job.kind === "weekly-digest") {
-    const lastWeek = shiftIsoWeek(job.isoWeek, -1);
-    const overdue = (await loadTeamWeeks(db, lastWeek, settings.timeZone, now)).filter((week) => week.cells.length > 0 && !week.submitted);
+    const overdue = weeks.filter((week) => !week.submitted);
     messages.push(...(await digestMessages(db, job.isoWeek, now, overdue.map((week) => week.team.name))));
   } else if (job.kind === "review-reminder") {
     for (const week of weeks.filter((entry) => !entry.submitted)) {

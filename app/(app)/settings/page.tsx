@@ -60,7 +60,7 @@ export default async function SettingsPage() {
       {mailboxIsOn() && (
         <section className="panel" aria-labelledby="mailbox-heading">
           <h2 id="mailbox-heading">Mailbox</h2>
-          <p className="muted">Tandem keeps a copy of the mail it sends: read the invitations and password resets, and follow their links.</p>
+          <p className="muted">Tandem keeps a copy of the mail it sends: read the invitations, password resets and notifications, and follow their links.</p>
           <Link className="button button-secondary" href="/settings/mailbox">
             Open the mailbox
           </Link>

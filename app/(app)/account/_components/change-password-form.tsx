@@ -13,7 +13,7 @@ import { PASSWORD_MAX } from "@/lib/people/schemas";
  */
 export function ChangePasswordForm() {
   const router = useRouter();
-  const { pending, errors, message, send, setErrors, setMessage } = useWrite();
+  const { pending, errors, message, send, refuse } = useWrite();
   const [done, setDone] = useState(false);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -22,11 +22,7 @@ export function ChangePasswordForm() {
     const form = readForm(element);
     setDone(false);
     const mismatch = repeatMismatch(form);
-    if (mismatch) {
-      setErrors(mismatch);
-      setMessage(null);
-      return;
-    }
+    if (mismatch) return refuse(mismatch);
     const result = await send<{ staysSignedIn: boolean }>(
       "/api/me/password",
       { currentPassword: form.text("currentPassword"), password: form.text("password") },

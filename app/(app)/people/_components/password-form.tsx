@@ -7,7 +7,7 @@ import { NewPasswordFields, repeatMismatch } from "@/components/forms/password-f
 
 /** An admin sets a new password; it is typed twice because nobody can read it back afterwards. */
 export function PasswordForm({ personId, name }: { personId: number; name: string }) {
-  const { pending, errors, message, send, setErrors, setMessage } = useWrite();
+  const { pending, errors, message, send, refuse } = useWrite();
   const [done, setDone] = useState(false);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
@@ -16,11 +16,7 @@ export function PasswordForm({ personId, name }: { personId: number; name: strin
     const form = readForm(element);
     setDone(false);
     const mismatch = repeatMismatch(form);
-    if (mismatch) {
-      setErrors(mismatch);
-      setMessage(null);
-      return;
-    }
+    if (mismatch) return refuse(mismatch);
     const result = await send(
       `/api/people/${personId}/password`,
       { password: form.text("password") },

@@ -26,7 +26,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         <Link href="/settings">Settings &amp; users</Link> /
       </p>
       <h1>Mailbox</h1>
-      <p className="page-lede">A copy of every message Tandem sends: invitations and password resets, with their links.</p>
+      <p className="page-lede">A copy of every mail Tandem sends: invitations, password resets and notifications, with their links.</p>
     </header>
   );
   if (!mailboxIsOn()) {
@@ -50,7 +50,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         <section className="panel" aria-labelledby="messages-heading">
           <h2 id="messages-heading">Messages</h2>
           {messages.length === 0 ? (
-            <p className="muted">No mail yet. Invitations and password resets will appear here.</p>
+            <p className="muted">No mail yet. Invitations, password resets and notifications will appear here.</p>
           ) : (
             <ol className={styles.list}>
               {messages.map((message) => (
