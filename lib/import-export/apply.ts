@@ -1,4 +1,5 @@
 import { notifyHolderLeft } from "@/lib/notifications/people-events";
+import { revokeTokensOfPerson } from "@/lib/tokens/tokens";
 import type { AuditEntry } from "@/lib/audit/record";
 import { endEarlierSessions } from "@/lib/auth/session-validity";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -65,8 +66,13 @@ export async function applyWrites(tx: Tx, plan: ImportPlan, writes: PlannedWrite
   }
 
   await applyAssignmentWrites(tx, writes, context, event);
-  // People the import marks as left are announced as in the app, on the cells they still hold after it.
-  for (const { id, before, after } of writes.peopleUpdated) if (before.active && !after.active) await notifyHolderLeft(tx, id, now);
+  // People the import marks as left are announced as in the app, on the cells they still hold after it, and
+  // their API tokens end as in the app.
+  for (const { id, before, after } of writes.peopleUpdated) {
+    if (!before.active || after.active) continue;
+    await notifyHolderLeft(tx, id, now);
+    await revokeTokensOfPerson(tx, id, now);
+  }
 
   event({
     action: "import.applied",

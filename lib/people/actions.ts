@@ -5,6 +5,7 @@ import { endEarlierSessions } from "@/lib/auth/session-validity";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { notifyHolderLeft } from "@/lib/notifications/people-events";
+import { revokeTokensOfPerson } from "@/lib/tokens/tokens";
 import {
   signsIn,
   type CreatePersonInput,
@@ -157,6 +158,7 @@ export async function deactivatePerson(
   if (before.deactivatedAt) throw new AppError("conflict", `${before.name} is already marked as left.`);
   await tx.person.update({ where: { id }, data: { deactivatedAt: now } });
   await notifyHolderLeft(tx, id, now);
+  await revokeTokensOfPerson(tx, id, now);
   const after = await findPerson(tx, id);
   await recordAudit(tx, {
     actorId: user.id,
