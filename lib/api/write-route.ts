@@ -27,6 +27,8 @@ export interface WriteContext<Input, Params, Subject = undefined> {
   tx: Tx;
   /** What the policy loaded, locked and allowed (the cell, the review); nothing for a rule on the role alone. */
   subject: Subject;
+  /** The request, for its headers (an API write's If-Match, checked again under the lock). */
+  request: Request;
   /** Records an audit event in the same transaction, with the signed-in person as actor. */
   audit: (entry: Omit<AuditEntry, "actorId">) => Promise<void>;
 }
@@ -81,7 +83,7 @@ export function writeRoute<Schema extends z.ZodType, Data, Params extends Record
           if (token) await tx.$queryRaw`SELECT set_config('tandem.api_token_id', ${String(token.id)}, true)`;
           const before = await rowsWritten(tx);
           const subject = (await authorizeWrite(route.policy, { user, input, params, tx })) as Subject;
-          const result = await route.handle({ user, input, params, tx, subject, audit: (entry) => recordAudit(tx, { ...entry, actorId: user.id }) });
+          const result = await route.handle({ user, input, params, tx, subject, request, audit: (entry) => recordAudit(tx, { ...entry, actorId: user.id }) });
           ensureAudited(before, await rowsWritten(tx));
           return result;
         },

@@ -15,6 +15,7 @@ import * as webhooks from "@/lib/notifications/webhooks";
 import * as matrixFilters from "@/lib/ownership/matrix-filters";
 import * as ownershipSchemas from "@/lib/ownership/schemas";
 import * as peopleSchemas from "@/lib/people/schemas";
+import * as publicApiInputs from "@/lib/public-api/inputs";
 import * as reportFilters from "@/lib/report/filters";
 import * as reportSelection from "@/lib/report/selection";
 import * as reviewSchemas from "@/lib/review/schemas";
@@ -40,6 +41,7 @@ const SCHEMA_MODULES: Record<string, Record<string, unknown>> = {
   "lib/ownership/matrix-filters.ts": matrixFilters,
   "lib/ownership/schemas.ts": ownershipSchemas,
   "lib/people/schemas.ts": peopleSchemas,
+  "lib/public-api/inputs.ts": publicApiInputs,
   "lib/report/filters.ts": reportFilters,
   "lib/report/selection.ts": reportSelection,
   "lib/review/schemas.ts": reviewSchemas,
@@ -48,7 +50,13 @@ const SCHEMA_MODULES: Record<string, Record<string, unknown>> = {
 };
 
 /** Modules whose schemas read no request: the environment and the command line are the operator's. */
-const NOT_REQUEST_INPUT = new Set(["lib/config/environment.ts", "lib/commands/admin-create.ts"]);
+const NOT_REQUEST_INPUT = new Set([
+  "lib/config/environment.ts",
+  "lib/commands/admin-create.ts",
+  // What the API answers, and the document describing it.
+  "lib/public-api/resources.ts",
+  "lib/public-api/openapi.ts",
+]);
 
 interface Def {
   type: string;
