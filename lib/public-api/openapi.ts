@@ -20,7 +20,7 @@ const errors = (...statuses: number[]) =>
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: "No token, or one that is unknown, expired or revoked.",
-  403: "The token's role may not do this (DESIGN.md section 5).",
+  403: "The role may not do this (DESIGN.md section 5), or a browser request came from another site.",
   404: "Nothing has that key.",
   409: "It changed meanwhile, or the change conflicts with what is there.",
   412: "If-Match names a version that is no longer current.",
@@ -28,7 +28,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   429: "Too many requests with this token; see Retry-After.",
 };
 
-const READ_ERRORS = [401, 404, 422, 429];
+const READ_ERRORS = [401, 403, 404, 422, 429];
 const WRITE_ERRORS = [401, 403, 404, 409, 422, 429];
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
@@ -119,7 +119,10 @@ const paths: ZodOpenApiPathsObject = {
   },
   "/reviews/{id}": { get: read("Get a review with its cells and decisions", resources.reviewResource, { path: reviewPath }) },
   "/reviews/{id}/decisions": {
-    put: write("Decide one cell of a draft review", inputs.decisionBody, resources.reviewResource, { path: reviewPath }),
+    put: write("Decide one cell of a draft review", inputs.decisionBody, resources.decidedCellResource, {
+      path: reviewPath,
+      description: "As on the review screen: the later decision on a cell replaces the earlier one.",
+    }),
   },
   "/reviews/{id}/submit": { post: write("Submit a review, applying its decisions", inputs.emptyBody, resources.reviewResource, { path: reviewPath }) },
   "/report": { get: read("The gap report", resources.reportResource, { query: inputs.reportQuery }) },

@@ -117,6 +117,10 @@ const decisionResource = z
   })
   .meta({ id: "Decision" });
 
+export const decidedCellResource = z
+  .object({ asset_key: z.string(), concern_key: z.string(), decision: decisionResource })
+  .meta({ id: "DecidedCell", description: "A cell of a review with the decision just saved on it." });
+
 export const reviewResource = reviewSummaryResource
   .extend({
     editable: z.boolean(),

@@ -137,9 +137,14 @@ async function toDecideInput(tx: Tx, body: DecisionBody) {
   });
 }
 
+/** The cell with the decision now saved on it: the whole review would cost a large team's thousands of cells per call. */
 export async function decideApiItem(tx: Tx, user: PolicyUser, review: LockedReview, body: DecisionBody, audit: Audit) {
-  await decideItem(tx, user, review, await toDecideInput(tx, body), audit);
-  return getApiReview(String(review.id), tx);
+  const { item } = await decideItem(tx, user, review, await toDecideInput(tx, body), audit);
+  const saved = await tx.reviewItem.findUniqueOrThrow({
+    where: { reviewId_assetId_concernId: { reviewId: review.id, assetId: item.assetId, concernId: item.concernId } },
+    select: itemSelect,
+  });
+  return { asset_key: item.assetKey, concern_key: item.concernKey, decision: toDecision(saved) };
 }
 
 export async function submitApiReview(tx: Tx, user: PolicyUser, review: LockedReview, audit: Audit) {
