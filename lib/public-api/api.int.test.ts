@@ -208,14 +208,35 @@ describe("the API", () => {
     expect((await call("GET", "/kinds", {})).status).toBe(401);
 
     const busy = await personal("viewer@example.org");
-    const statuses: number[] = [];
-    for (let request = 0; request <= RATE_LIMIT; request++) statuses.push((await call("GET", "/kinds", { token: busy.token })).status);
-    expect(statuses.slice(0, RATE_LIMIT).every((status) => status === 200)).toBe(true);
-    const limited = await call("GET", "/kinds", { token: busy.token });
-    expect(limited).toMatchObject({ status: 429, body: { code: "rate-limited" } });
-    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    // Another token is not slowed down by this one.
-    expect((await call("GET", "/kinds", { token: tokens.viewer.token })).status).toBe(200);
+    // The clock stands still, so that the bucket does not refill while the requests are made.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date() });
+    try {
+      const statuses: number[] = [];
+      for (let request = 0; request < RATE_LIMIT; request++) statuses.push((await call("GET", "/kinds", { token: busy.token })).status);
+      expect(statuses.every((status) => status === 200)).toBe(true);
+      const limited = await call("GET", "/kinds", { token: busy.token });
+      expect(limited).toMatchObject({ status: 429, body: { code: "rate-limited" } });
+      // One request comes back every 60 / RATE_LIMIT seconds.
+      expect(limited.headers.get("retry-after")).toBe("1");
+      // Another token is not slowed down by this one.
+      expect((await call("GET", "/kinds", { token: tokens.viewer.token })).status).toBe(200);
+      vi.setSystemTime(Date.now() + 1_000);
+      expect((await call("GET", "/kinds", { token: busy.token })).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("never lets a token act on the screens' routes", async () => {
+    const { POST } = await import("@/app/api/assets/route");
+    const request = new Request("http://localhost/api/assets", {
+      method: "POST",
+      headers: { authorization: `Bearer ${tokens.admin.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ key: "via-browser-route", name: "Nope", kindKey: "website", criticality: "low", lifecycle: "active" }),
+    });
+    const response = await POST(request);
+    expect(response.status).toBe(401);
+    expect(await db.asset.count({ where: { key: "via-browser-route" } })).toBe(0);
   });
 
   it("takes the session cookie only from this site's own pages", async () => {
