@@ -34,7 +34,7 @@ export async function identifyCaller(request: Request, access: "read" | "write")
   if (isApi && authorization !== null) return identifyTokenCaller(authorization);
   if ((access === "write" || isApi) && !isSameOrigin(request)) throw new AppError("forbidden", "Cross-site requests are refused.");
   const user = await getCurrentUser();
-  if (!user) throw new AppError("unauthenticated");
+  if (!user) throw isApi ? new AppError("unauthenticated", "Send an API token: `Authorization: Bearer <token>`.") : new AppError("unauthenticated");
   return { user, token: null };
 }
 
