@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Tx } from "@/lib/auth/write-policy";
+import { getAssetDetail } from "@/lib/catalog/asset-detail";
 import type { Db } from "@/lib/db/client";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { isoWeekOf } from "@/lib/review/iso-week";
@@ -87,6 +88,9 @@ describe("the API", () => {
     expect(events.map((event) => event.action)).toEqual(["asset.created", "assignment.added", "assignment.added"]);
     // A service token's writes are made in the name of the admin who created it.
     expect(new Set(events.map((event) => event.actorId))).toEqual(new Set([await idOf("admin@example.org")]));
+    // And the asset's history says so.
+    const detail = await getAssetDetail("partner-portal", db);
+    expect(detail?.history.map((entry) => entry.actorName)).toContain("Alex Morgan (API token “CMDB sync”)");
   });
 
   it("pages through lists with cursors, filters as the screens do, and refuses a made-up cursor", async () => {
