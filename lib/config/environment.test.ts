@@ -10,6 +10,7 @@ describe("readEnvironment", () => {
       TANDEM_SKIP_BUILD: false,
       TANDEM_TRUSTED_PROXIES: 0,
       TANDEM_WORKER: true,
+      TANDEM_API_RATE_LIMIT: 600,
     });
   });
 

@@ -188,6 +188,9 @@ describe("the API", () => {
     const flagged = await call("PUT", `/reviews/${id}/decisions`, { token: tokens.itManager.token, body: { ...first, decision: "flag", flag_reason: "owner-unclear" } });
     expect(flagged.body).toMatchObject({ ...first, decision: { decision: "flag", flag_reason: "owner-unclear", accountable_email: null } });
     expect(await call("PUT", `/reviews/${id}/decisions`, { token: tokens.marketingManager.token, body: { ...first, decision: "confirm" } })).toMatchObject({ status: 403 });
+    // The screen's rules of a decision hold: nobody is both accountable and responsible.
+    const change = { ...first, decision: "change", accountable_email: "jonas.lind@example.org", responsible_emails: ["jonas.lind@example.org"] };
+    expect(await call("PUT", `/reviews/${id}/decisions`, { token: tokens.itManager.token, body: change })).toMatchObject({ status: 422, body: { code: "invalid" } });
     expect(await call("POST", `/reviews/${id}/submit`, { token: tokens.itManager.token, body: {} })).toMatchObject({ status: 422 });
     for (const cell of rest) await call("PUT", `/reviews/${id}/decisions`, { token: tokens.itManager.token, body: { ...cell, decision: "confirm" } });
     const submitted = await call("POST", `/reviews/${id}/submit`, { token: tokens.itManager.token, body: {} });

@@ -1,4 +1,3 @@
-import { parseInput } from "@/lib/api/parse-input";
 import type { AuditEntry } from "@/lib/audit/record";
 import type { PolicyUser } from "@/lib/auth/policy";
 import type { DataPolicy, Tx } from "@/lib/auth/write-policy";
@@ -8,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { isReviewEditable, reviewTeamToOpen, type LockedReview } from "@/lib/review/access";
 import { openWeekReview } from "@/lib/review/cycles";
 import { decideItem } from "@/lib/review/item-actions";
-import { decideItemSchema, flagReasonFromDb, requireReviewId } from "@/lib/review/schemas";
+import { flagReasonFromDb, parseDecision, requireReviewId } from "@/lib/review/schemas";
 import { loadReviewCells } from "@/lib/review/scope";
 import { submitReview } from "@/lib/review/submit";
 import { cellKey } from "@/lib/rules";
@@ -117,19 +116,19 @@ export async function openApiReview(tx: Tx, user: PolicyUser, team: { id: number
 async function toDecideInput(tx: Tx, body: DecisionBody) {
   const cell = { assetKey: body.asset_key, concernKey: body.concern_key, note: body.note };
   if (body.decision === "confirm" || body.decision === "flag") {
-    return parseInput(decideItemSchema, body.decision === "flag" ? { ...cell, decision: "flag", flagReason: body.flag_reason } : { ...cell, decision: "confirm" });
+    return parseDecision(body.decision === "flag" ? { ...cell, decision: "flag", flagReason: body.flag_reason } : { ...cell, decision: "confirm" });
   }
   if (body.decision === "handoff") {
     const team = await tx.team.findUnique({ where: { name: body.handoff_team }, select: { id: true } });
     if (!team) throw new AppError("invalid", `There is no team named "${body.handoff_team}".`, { fieldErrors: { handoff_team: ["No such team."] } });
-    return parseInput(decideItemSchema, { ...cell, decision: "handoff", handoffTeamId: team.id });
+    return parseDecision({ ...cell, decision: "handoff", handoffTeamId: team.id });
   }
   const emails = [body.accountable_email, ...body.responsible_emails];
   const people = await tx.person.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } });
   const idOf = new Map(people.map((person) => [person.email, person.id]));
   const unknown = emails.filter((email) => !idOf.has(email));
   if (unknown.length > 0) throw new AppError("invalid", `There is no person with the email ${unknown.join(", ")}.`);
-  return parseInput(decideItemSchema, {
+  return parseDecision({
     ...cell,
     decision: "change",
     accountableId: idOf.get(body.accountable_email),
