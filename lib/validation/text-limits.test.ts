@@ -48,7 +48,7 @@ const SCHEMA_MODULES: Record<string, Record<string, unknown>> = {
 };
 
 /** Modules whose schemas read no request: the environment and the command line are the operator's. */
-const NOT_REQUEST_INPUT = new Set(["lib/config/environment.ts", "lib/commands/admin-create.ts"]);
+const NOT_REQUEST_INPUT = new Set(["lib/config/environment.ts", "lib/commands/admin-create.ts", "lib/commands/token-create.ts"]);
 
 interface Def {
   type: string;
