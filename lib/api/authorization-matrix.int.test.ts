@@ -387,6 +387,31 @@ const WRITES: readonly WriteRow[] = [
       return { body: [{ kind: "weekly_digest", channel: "mail", enabled: true }] };
     },
   },
+  { method: "POST", route: "/api/me/tokens", owner: null, mayWrite: "everyone signed in", request: async () => ({ body: { name: "Matrix script", expiresInDays: 30 } }) },
+  {
+    method: "POST",
+    route: "/api/me/tokens/[id]/revoke",
+    owner: null,
+    mayWrite: "everyone signed in",
+    request: async (kit, actor) => ({ params: { id: String(await personalTokenOf(kit, actor)) }, body: {} }),
+  },
+  {
+    method: "POST",
+    route: "/api/settings/service-tokens",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ teamId }) => ({ body: { name: "Matrix CMDB", role: "manager", teamId: teamId("Web Platform"), expiresInDays: null } }),
+  },
+  {
+    method: "POST",
+    route: "/api/settings/service-tokens/[id]/revoke",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ asAdmin, admin }) => {
+      const token = await asAdmin((tx, audit) => createServiceToken(tx, admin.id, { name: "Matrix BI", role: "viewer", teamId: null, expiresInDays: null }, audit));
+      return { params: { id: String(token.id) }, body: {} };
+    },
+  },
   {
     method: "POST",
     route: "/api/notifications/[id]/read",
@@ -550,6 +575,15 @@ async function unreadMessageFor({ db, admin }: Kit, actor: CurrentUser | null): 
     data: { kind: "test", personId: (actor ?? admin).id, dedupeKey: `matrix-message-${n}`, title: `Message ${n}`, body: "Hello.", link: "/" },
   });
   return message.id;
+}
+
+/** The id of a new personal token of the actor's (the admin's for an anonymous visitor, who is refused anyway). */
+async function personalTokenOf({ db, admin }: Kit, actor: CurrentUser | null): Promise<number> {
+  const ownerId = (actor ?? admin).id;
+  const token = await db.$transaction((tx) =>
+    createPersonalToken(tx, ownerId, { name: "Matrix script", expiresInDays: null }, (entry) => recordAudit(tx, { ...entry, actorId: ownerId })),
+  );
+  return token.id;
 }
 
 let invitees = 0;

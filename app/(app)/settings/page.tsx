@@ -57,6 +57,13 @@ export default async function SettingsPage() {
           Notification settings
         </Link>
       </section>
+      <section className="panel" aria-labelledby="service-tokens-heading">
+        <h2 id="service-tokens-heading">Service tokens</h2>
+        <p className="muted">API tokens of the organisation, for systems such as a CMDB or a BI tool, each with the role you give it.</p>
+        <Link className="button button-secondary" href="/settings/service-tokens">
+          Service tokens
+        </Link>
+      </section>
       {mailboxIsOn() && (
         <section className="panel" aria-labelledby="mailbox-heading">
           <h2 id="mailbox-heading">Mailbox</h2>
