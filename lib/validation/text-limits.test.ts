@@ -19,6 +19,7 @@ import * as reportFilters from "@/lib/report/filters";
 import * as reportSelection from "@/lib/report/selection";
 import * as reviewSchemas from "@/lib/review/schemas";
 import * as settings from "@/lib/settings/update-settings";
+import * as webhookSchemas from "@/lib/webhooks/schemas";
 
 /**
  * Every module that builds zod schemas, by path: the write routes' bodies, sign-in, the CSV rows, the
@@ -43,6 +44,7 @@ const SCHEMA_MODULES: Record<string, Record<string, unknown>> = {
   "lib/report/selection.ts": reportSelection,
   "lib/review/schemas.ts": reviewSchemas,
   "lib/settings/update-settings.ts": settings,
+  "lib/webhooks/schemas.ts": webhookSchemas,
 };
 
 /** Modules whose schemas read no request: the environment and the command line are the operator's. */
