@@ -22,10 +22,10 @@ export const privateAddressesAllowed = () => readEnvironment().TANDEM_WEBHOOKS_A
 export function refusedRange(address: string): string | null {
   if (!ipaddr.isValid(address)) return "not an IP address";
   const parsed = ipaddr.process(address);
-  // ::a.b.c.d (IPv4-compatible, deprecated): ipaddr.js calls it unicast, but it names an IPv4 address too.
-  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).parts.slice(0, 6).every((part) => part === 0)) return "reserved";
   const range = parsed.range();
-  return range === "unicast" ? null : range;
+  if (range !== "unicast") return range;
+  // ::a.b.c.d (IPv4-compatible, deprecated): ipaddr.js calls it unicast, but it names an IPv4 address too.
+  return parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).parts.slice(0, 6).every((part) => part === 0) ? "reserved" : null;
 }
 
 /** A URL's host as an IP literal ("[::1]" -> "::1"), or null for a name. */
