@@ -12,7 +12,6 @@ export interface EndpointView {
   events: string[];
   enabled: boolean;
   secretHint: string;
-  createdAt: Date;
 }
 
 export interface WebhookDeliveryEntry {
@@ -33,7 +32,7 @@ export const WEBHOOK_LOG_SIZE = 50;
 export async function listWebhookEndpoints(db: Db = getPrisma()): Promise<EndpointView[]> {
   return db.webhookEndpoint.findMany({
     orderBy: { id: "asc" },
-    select: { id: true, url: true, description: true, events: true, enabled: true, secretHint: true, createdAt: true },
+    select: { id: true, url: true, description: true, events: true, enabled: true, secretHint: true },
   });
 }
 

@@ -6,13 +6,14 @@ import { WEBHOOK_EVENT_TYPES } from "./event-types";
 /** What Settings -> Webhooks sends: an endpoint's address, what it is for and the events it subscribes to. */
 
 const endpointFields = {
-  url: z.string().trim().min(1, "Enter the endpoint's URL.").max(2000, "At most 2,000 characters.").refine(isWebUrl, "Give an http:// or https:// address."),
+  url: z.string().trim().min(1, { error: "Enter the endpoint's URL.", abort: true }).max(2000, "At most 2,000 characters.").refine(isWebUrl, "Give an http:// or https:// address."),
   description: z.string().trim().max(200, "At most 200 characters.").default(""),
   events: z
     .array(z.enum(WEBHOOK_EVENT_TYPES, { error: "Not an event Tandem sends." }))
     .min(1, "Choose at least one event.")
     .max(WEBHOOK_EVENT_TYPES.length)
-    .transform((events) => [...new Set(events)]),
+    // In the list's own order, once each: the screen shows two endpoints' subscriptions alike.
+    .transform((events) => WEBHOOK_EVENT_TYPES.filter((type) => events.includes(type))),
 };
 
 export const createEndpointSchema = z.object(endpointFields);
