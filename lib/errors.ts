@@ -9,6 +9,8 @@ export type ErrorCode =
   | "invalid"
   | "conflict"
   | "too-large"
+  | "precondition-failed"
+  | "rate-limited"
   | "unavailable"
   | "internal";
 
@@ -19,6 +21,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid: 422,
   conflict: 409,
   "too-large": 413,
+  "precondition-failed": 412,
+  "rate-limited": 429,
   unavailable: 503,
   internal: 500,
 };
@@ -30,6 +34,8 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   invalid: "Some values are not valid.",
   conflict: "Someone else changed this in the meantime.",
   "too-large": "The request is too large.",
+  "precondition-failed": "It changed since you read it (If-Match): read it again, then send your change.",
+  "rate-limited": "Too many requests with this token: wait a moment, then try again.",
   unavailable: "The database is not reachable right now. Try again in a moment.",
   internal: "Something went wrong on our side. Nothing was saved.",
 };
@@ -40,7 +46,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string = DEFAULT_MESSAGE[code],
-    readonly details: { fieldErrors?: FieldErrors; current?: unknown; cause?: unknown } = {},
+    readonly details: { fieldErrors?: FieldErrors; current?: unknown; cause?: unknown; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = "AppError";

@@ -1,3 +1,4 @@
+import { describeActor } from "@/lib/audit/actor";
 import { describeAction, summarizeChange } from "@/lib/catalog/audit-summary";
 import { formatDayTime } from "@/lib/catalog/format";
 import type { AuditEvents } from "@/lib/people/queries";
@@ -32,7 +33,7 @@ export function AuditHistory({
       rows={audit.events}
       columns={[
         { header: "When", cell: (event) => formatDayTime(event.at, timeZone) },
-        { header: "Who", cell: (event) => event.actor?.name ?? "Tandem" },
+        { header: "Who", cell: (event) => describeActor(event) ?? "Tandem" },
         { header: "What", cell: (event) => ACTION_WORDS[event.action] ?? describeAction(event.action) },
         {
           header: "Change",

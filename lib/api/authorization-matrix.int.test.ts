@@ -18,6 +18,7 @@ import { clearItem, confirmAllUnchanged, decideItem } from "@/lib/review/item-ac
 import { loadReviewCells } from "@/lib/review/scope";
 import { reopenReview } from "@/lib/review/submit";
 import { readTimeZone } from "@/lib/settings/queries";
+import { createPersonalToken, createServiceToken } from "@/lib/tokens/tokens";
 import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { authorizeAs } from "@/tools/testing/authorize";
 import { checkSource, listRequestSources } from "@/tools/testing/authorization-paths";
@@ -461,6 +462,121 @@ const WRITES: readonly WriteRow[] = [
   },
 ];
 
+/**
+ * The API's writes (/api/v1, issue 17), each tried with a personal token of every actor above and a service token
+ * made with that actor's role (and team), plus no token at all: a token acts with exactly the rights of its role.
+ */
+const V1_WRITES: readonly WriteRow[] = [
+  {
+    method: "POST",
+    route: "/api/v1/assets",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ unique }) => ({ body: { key: unique("api-asset"), name: "Pop-up store site", kind: "website", criticality: "low" } }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/v1/assets/[key]",
+    owner: "Web Platform",
+    mayWrite: "admins",
+    request: async ({ unique }) => ({ params: { key: "online-store" }, body: { name: unique("Online store") } }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/v1/assets/[key]",
+    owner: "Web Platform",
+    mayWrite: "admins",
+    request: async ({ db, unique }) => {
+      const kind = await db.assetKind.findUniqueOrThrow({ where: { key: "website" } });
+      const asset = await db.asset.create({ data: { key: unique("api-retire-me"), name: "Old microsite", kindId: kind.id, criticality: "low" } });
+      return { params: { key: asset.key }, body: {} };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/people",
+    owner: "Web Platform",
+    mayWrite: "admins",
+    request: async ({ db, unique, teamId }) => {
+      // By its name of the moment: an earlier case renames the team.
+      const team = await db.team.findUniqueOrThrow({ where: { id: teamId("Web Platform") } });
+      return { body: { email: `${unique("api-new")}@example.org`, name: "New Engineer", team: team.name, role: "none" } };
+    },
+  },
+  {
+    method: "PATCH",
+    route: "/api/v1/people/[email]",
+    owner: "Web Platform",
+    mayWrite: "admins",
+    request: async ({ db, freshPerson, unique }) => {
+      const { email } = await db.person.findUniqueOrThrow({ where: { id: (await freshPerson("Web Platform")).id } });
+      return { params: { email }, body: { name: unique("Renamed Engineer") } };
+    },
+  },
+  { method: "POST", route: "/api/v1/teams", owner: null, mayWrite: "admins", request: async ({ unique }) => ({ body: { name: unique("API Lab"), function: "it" } }) },
+  {
+    method: "PATCH",
+    route: "/api/v1/teams/[name]",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ db, unique }) => {
+      const team = await db.team.create({ data: { name: unique("API Team"), function: "other" } });
+      return { params: { name: team.name }, body: { function: "marketing" } };
+    },
+  },
+  {
+    method: "PUT",
+    route: "/api/v1/cells/[assetKey]/[concernKey]",
+    owner: "Web Platform",
+    mayWrite: "admins and the owning team's manager",
+    request: async (kit) => {
+      const { params, body } = await informSomeoneOf("online-store", "hosting-uptime")(kit);
+      const state = await loadCellState(kit.db, "online-store", "hosting-uptime", new Date());
+      const informed = await kit.db.person.findUniqueOrThrow({ where: { id: (body as { add: { personId: number }[] }).add[0]!.personId } });
+      const holders = [...state.holders.map((holder) => ({ person_email: holder.personEmail, role: holder.role })), { person_email: informed.email, role: "I" }];
+      return { params, body: { holders } };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reviews",
+    owner: "Security & Infrastructure",
+    mayWrite: "admins and the owning team's manager",
+    request: async ({ db, teamId }) => {
+      const team = teamId("Security & Infrastructure");
+      const isoWeek = isoWeekOf(new Date(), await readTimeZone(db));
+      await db.review.deleteMany({ where: { teamId: team, cycle: { isoWeek } } });
+      const { name } = await db.team.findUniqueOrThrow({ where: { id: team } });
+      return { body: { team: name, iso_week: isoWeek } };
+    },
+  },
+  {
+    method: "PUT",
+    route: "/api/v1/reviews/[id]/decisions",
+    owner: "Web Platform",
+    mayWrite: "admins and the owning team's manager",
+    request: async ({ currentDraft }) => {
+      const review = await currentDraft("Web Platform");
+      const cell = review.cells[0]!;
+      return { params: reviewParams(review.id), body: { asset_key: cell.assetKey, concern_key: cell.concernKey, decision: "flag", flag_reason: "owner-unclear" } };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reviews/[id]/submit",
+    owner: "Web Platform",
+    mayWrite: "admins and the owning team's manager",
+    request: async ({ currentDraft, asAdmin, admin }) => {
+      const review = await currentDraft("Web Platform");
+      await asAdmin(async (tx, audit) => {
+        const locked = await authorizeAs(reviewOfOwnTeam, { user: admin, tx, input: undefined, params: reviewParams(review.id) });
+        return confirmAllUnchanged(tx, admin, locked, audit);
+      });
+      return { params: reviewParams(review.id), body: {} };
+    },
+  },
+];
+
 let messages = 0;
 /** The id of a new unread message of the actor's (the admin's for an anonymous visitor, who is refused anyway). */
 async function unreadMessageFor({ db, admin }: Kit, actor: CurrentUser | null): Promise<number> {
@@ -483,10 +599,25 @@ async function pendingInvitation({ db, asAdmin, admin }: Kit): Promise<number> {
 }
 
 /** Everyone signed in reads everything (DESIGN.md section 5); reading never writes. */
-const READS: readonly { route: string; params?: Record<string, string> }[] = [
+const READS: readonly { route: string; params?: (kit: Kit) => Promise<Record<string, string>> }[] = [
   { route: "/api/me" },
-  { route: "/api/export/[file]", params: { file: "people.csv" } },
+  { route: "/api/export/[file]", params: async () => ({ file: "people.csv" }) },
   { route: "/api/report/export" },
+  { route: "/api/v1/assets" },
+  { route: "/api/v1/assets/[key]", params: async () => ({ key: "online-store" }) },
+  { route: "/api/v1/people" },
+  { route: "/api/v1/people/[email]", params: async () => ({ email: "viewer@example.org" }) },
+  { route: "/api/v1/teams" },
+  { route: "/api/v1/teams/[name]", params: async ({ db, teamId }) => ({ name: (await db.team.findUniqueOrThrow({ where: { id: teamId("Brand & Content") } })).name }) },
+  { route: "/api/v1/concerns" },
+  { route: "/api/v1/concerns/[key]", params: async () => ({ key: "content" }) },
+  { route: "/api/v1/kinds" },
+  { route: "/api/v1/kinds/[key]", params: async () => ({ key: "website" }) },
+  { route: "/api/v1/cells/[assetKey]/[concernKey]", params: async () => ({ assetKey: "online-store", concernKey: "content" }) },
+  { route: "/api/v1/reviews" },
+  { route: "/api/v1/reviews/[id]", params: async ({ currentDraft }) => reviewParams((await currentDraft("Brand & Content")).id) },
+  { route: "/api/v1/report" },
+  { route: "/api/v1/report.csv" },
 ];
 
 function expectedStatus(row: WriteRow, actor: Actor): 200 | 401 | 403 {
@@ -563,16 +694,17 @@ describe("the authorization matrix of every route", () => {
   it("has a row for every route of the app", () => {
     const routes = listRequestSources(ROOT).flatMap(({ file, text }) => checkSource(file, text));
     const routesBuiltWith = (wrapper: string) => routes.filter((entry) => entry.wrapper === wrapper).map((entry) => `${entry.name} ${entry.file}`);
-    expect([...new Set(WRITES.map((row) => `${row.method} app${row.route}/route.ts`))].sort()).toEqual(routesBuiltWith("writeRoute").sort());
+    expect([...new Set([...WRITES, ...V1_WRITES].map((row) => `${row.method} app${row.route}/route.ts`))].sort()).toEqual(routesBuiltWith("writeRoute").sort());
     expect(READS.map((row) => `GET app${row.route}/route.ts`).sort()).toEqual(routesBuiltWith("readRoute").sort());
   });
 
   for (const read of READS) {
     it.each(ACTORS)(`GET ${read.route} as %s: 200, or 401 anonymously, writing nothing`, async (actor) => {
       const handler = (await import(/* @vite-ignore */ path.join(ROOT, "app", read.route, "route.ts"))).GET as RouteHandler;
+      const params = (await read.params?.(kit)) ?? {};
       const before = await fingerprint();
       session.user = actor === "anonymous" ? null : await currentUserOf(kit.db, emailOf(actor, { owner: null }));
-      const response = await handler(new Request(urlOf(read.route, read.params)), { params: Promise.resolve(read.params ?? {}) });
+      const response = await handler(new Request(urlOf(read.route, params)), { params: Promise.resolve(params) });
       session.user = null;
       if (actor === "anonymous") {
         expect(response.status).toBe(401);
@@ -612,6 +744,62 @@ describe("the authorization matrix of every route", () => {
         });
       }
     });
+  }
+
+  for (const row of V1_WRITES) {
+    describe(`${row.method} ${row.route}${row.owner ? ` (owned by ${row.owner})` : ""}`, () => {
+      for (const actor of ACTORS) {
+        for (const kind of actor === "anonymous" ? (["no"] as const) : (["personal", "service"] as const)) {
+          const status = expectedStatus(row, actor);
+          it(`with ${kind} token${actor === "anonymous" ? "" : ` of ${actor === "manager of the owning team" && row.owner === null ? "a manager" : actor}`}: ${status}`, async () => {
+            const handler = (await import(/* @vite-ignore */ path.join(ROOT, "app", row.route, "route.ts")))[row.method] as RouteHandler;
+            session.user = null;
+            const token = kind === "no" ? null : await tokenOf(kind, actor as Exclude<Actor, "anonymous">, row);
+            const { params = {}, body } = await row.request(kit, token?.user ?? null);
+            const before = await fingerprint();
+            const lastAuditEvent = (await kit.db.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
+
+            const request = requestOf(row, params, body);
+            if (token) request.headers.set("authorization", `Bearer ${token.secret}`);
+            const response = await handler(request, { params: Promise.resolve(params) });
+
+            const answer = await response.json();
+            // The API answers a resource it created with 201.
+            expect({ status: response.status === 201 ? 200 : response.status, answer }).toMatchObject({ status, answer: status === 200 ? {} : { ok: false } });
+            if (status === 200) {
+              expect(await fingerprint()).not.toEqual(before);
+              expect(await kit.db.auditEvent.count({ where: { id: { gt: lastAuditEvent }, apiTokenId: token!.id } })).toBeGreaterThan(0);
+            } else {
+              expect(answer.code).toBe(status === 401 ? "unauthenticated" : "forbidden");
+              expect(await fingerprint()).toEqual(before);
+            }
+          });
+        }
+      }
+    });
+  }
+
+  const tokens = new Map<string, { id: number; secret: string; user: CurrentUser }>();
+  /**
+   * A personal token of the actor, or a service token made by the admin with the actor's role (and team). Made
+   * once, and used before the fingerprint is taken: a token notes when it was last used.
+   */
+  async function tokenOf(kind: "personal" | "service", actor: Exclude<Actor, "anonymous">, row: Pick<WriteRow, "owner">) {
+    const person = await currentUserOf(kit.db, emailOf(actor, row));
+    const role = person.role;
+    const key = kind === "personal" ? `personal ${person.email}` : `service ${role} ${person.teamId ?? ""}`;
+    let token = tokens.get(key);
+    if (!token) {
+      const issued = await kit.asAdmin((tx, audit) =>
+        kind === "personal"
+          ? createPersonalToken(tx, person.id, { name: key, expiresInDays: null }, audit)
+          : createServiceToken(tx, kit.admin.id, { name: key, role, teamId: role === "manager" ? person.teamId : null, expiresInDays: null }, audit),
+      );
+      token = { id: issued.id, secret: issued.token, user: person };
+      tokens.set(key, token);
+    }
+    await kit.db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+    return token;
   }
 });
 

@@ -14,6 +14,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const PUBLIC_ENTRY_POINTS: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts GET": "next-auth's own endpoints (session, CSRF token, providers, the SSO callback): they are how a visitor gets a session",
   "app/api/auth/[...nextauth]/route.ts POST": "next-auth's own sign-in and sign-out endpoints, protected by its CSRF token",
+  "app/api/v1/openapi.json/route.ts GET": "the API's OpenAPI document, public like any API's reference: it describes the routes and holds no data",
   "app/api/health/route.ts GET": "load balancers and docker-compose ask it without a session; it says up or down and nothing else",
   "app/(auth)/sign-in/actions.ts signInAction": "signing in is what a visitor without a session does; attempts are throttled (lib/auth/throttle.ts)",
   "app/(auth)/sign-in/actions.ts singleSignOnAction": "sends a visitor without a session to the SSO provider; the callback comes back through next-auth",

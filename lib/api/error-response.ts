@@ -27,5 +27,13 @@ function errorBodyOf(error: AppError): ErrorBody {
 /** Anything thrown while answering a request, as the JSON response its code calls for (logged when unexpected). */
 export function errorResponse(error: unknown): Response {
   const appError = toAppError(error);
-  return Response.json(errorBodyOf(appError), { status: HTTP_STATUS[appError.code] });
+  const { retryAfterSeconds } = appError.details;
+  return Response.json(errorBodyOf(appError), {
+    status: HTTP_STATUS[appError.code],
+    headers: {
+      ...(retryAfterSeconds !== undefined ? { "retry-after": String(retryAfterSeconds) } : {}),
+      // RFC 6750: a refused token is told how to authenticate.
+      ...(appError.code === "unauthenticated" ? { "www-authenticate": 'Bearer realm="tandem"' } : {}),
+    },
+  });
 }

@@ -1,14 +1,15 @@
 import "server-only";
 import type { z } from "zod";
 import type { RoleRule } from "@/lib/auth/policy";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
+import type { CurrentUser } from "@/lib/auth/session";
+import { identifyCaller } from "./caller";
 import { errorResponse } from "./error-response";
 import { parseInput } from "./parse-input";
 import { ensureRoleAllowed } from "@/lib/auth/write-policy";
 
 /**
- * The one path every read route takes: session -> policy -> query schema -> handler. Route handlers are
+ * The one path every read route takes: caller (session, or an API token on /api/v1: ./caller.ts) -> policy ->
+ * query schema -> handler. Route handlers are
  * machine endpoints: a missing session answers 401 with JSON, never a redirect, and any refusal or failure
  * answers the same JSON as a write (lib/api/error-response.ts), 503 when the database went away meanwhile.
  */
@@ -33,8 +34,7 @@ export function readRoute<QuerySchema extends z.ZodType, Params extends Record<s
 ) {
   return async (request: Request, routeContext?: { params: Promise<Params> }): Promise<Response> => {
     try {
-      const user = await getCurrentUser();
-      if (!user) throw new AppError("unauthenticated");
+      const { user } = await identifyCaller(request, "read");
       ensureRoleAllowed(route.policy, user);
       const query = parseInput(route.query, Object.fromEntries(new URL(request.url).searchParams));
       const params = ((await routeContext?.params) ?? {}) as Params;

@@ -1,20 +1,21 @@
 import "server-only";
 import type { z } from "zod";
 import { recordAudit, type AuditEntry } from "@/lib/audit/record";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import type { CurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { identifyCaller } from "./caller";
 import { errorResponse, type ErrorBody } from "./error-response";
 import { limitBytes } from "@/lib/validation/limit-bytes";
 import { parseInput } from "./parse-input";
-import { isSameOrigin } from "./same-origin";
 import { authorizeWrite, ensureRoleAllowed, type Tx, type WritePolicy } from "@/lib/auth/write-policy";
 
 /**
- * The one path every write takes: same-origin check -> session -> the role half of its policy -> input
- * schema -> transaction in which the data half of its policy (whose cell, whose review) runs first, then the
- * handler writes and records its audit events. A refused write answers with its status (401, 403, 409,
- * 422...) and, the transaction being rolled back, has written nothing.
+ * The one path every write takes: the caller (the session cookie from this site, or an API token on /api/v1:
+ * ./caller.ts) -> the route's precondition (If-Match) -> the role half of its policy -> input schema ->
+ * transaction in which the data half of its policy (whose cell, whose review) runs first, then the handler
+ * writes and records its audit events, which name the API token when there is one. A refused write answers
+ * with its status (401, 403, 409, 412, 422, 429...) and, the transaction being rolled back, has written nothing.
  */
 
 export type { Tx } from "@/lib/auth/write-policy";
@@ -26,6 +27,8 @@ export interface WriteContext<Input, Params, Subject = undefined> {
   tx: Tx;
   /** What the policy loaded, locked and allowed (the cell, the review); nothing for a rule on the role alone. */
   subject: Subject;
+  /** The request, for its headers (an API write's If-Match, checked again under the lock). */
+  request: Request;
   /** Records an audit event in the same transaction, with the signed-in person as actor. */
   audit: (entry: Omit<AuditEntry, "actorId">) => Promise<void>;
 }
@@ -54,6 +57,13 @@ export interface WriteRouteDefinition<Schema extends z.ZodType, Data, Params, Su
    * that was made.
    */
   afterCommit?: (data: Data, context: { user: CurrentUser; input: z.output<Schema> }) => Promise<Answer>;
+  /**
+   * Checked once the caller is known and before anything else about the request: an API route's `If-Match`
+   * against the current version answers 412 when stale, whatever else is wrong with the request.
+   */
+  precondition?: (request: Request, params: Params) => Promise<void>;
+  /** Answers with its own response (status, headers such as ETag) instead of `{ ok: true, data }`. */
+  respond?: (answer: Answer) => Response;
 }
 
 /** Route handler wrapper; see the module comment. */
@@ -62,24 +72,25 @@ export function writeRoute<Schema extends z.ZodType, Data, Params extends Record
 ) {
   return async (request: Request, routeContext?: { params: Promise<Params> }): Promise<Response> => {
     try {
-      if (!isSameOrigin(request)) throw new AppError("forbidden", "Cross-site requests are refused.");
-      const user = await getCurrentUser();
-      if (!user) throw new AppError("unauthenticated");
+      const { user, token } = await identifyCaller(request, "write");
+      const params = ((await routeContext?.params) ?? {}) as Params;
+      await route.precondition?.(request, params);
       ensureRoleAllowed(route.policy, user);
       const input = parseInput(route.schema, await (route.readBody ?? readJson)(request));
-      const params = ((await routeContext?.params) ?? {}) as Params;
       const data = await getPrisma().$transaction(
         async (tx) => {
+          // Read by the audit trail's column default (migration 20261205090000_api_tokens), for this transaction only.
+          if (token) await tx.$queryRaw`SELECT set_config('tandem.api_token_id', ${String(token.id)}, true)`;
           const before = await rowsWritten(tx);
           const subject = (await authorizeWrite(route.policy, { user, input, params, tx })) as Subject;
-          const result = await route.handle({ user, input, params, tx, subject, audit: (entry) => recordAudit(tx, { ...entry, actorId: user.id }) });
+          const result = await route.handle({ user, input, params, tx, subject, request, audit: (entry) => recordAudit(tx, { ...entry, actorId: user.id }) });
           ensureAudited(before, await rowsWritten(tx));
           return result;
         },
         { timeout: 30_000, maxWait: 10_000 },
       );
       const answer = route.afterCommit ? await route.afterCommit(data, { user, input }) : (data as unknown as Answer);
-      return Response.json({ ok: true, data: answer } satisfies WriteResult<Answer>);
+      return route.respond ? route.respond(answer) : Response.json({ ok: true, data: answer } satisfies WriteResult<Answer>);
     } catch (error) {
       return errorResponse(error);
     }

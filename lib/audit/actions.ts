@@ -35,6 +35,8 @@ export const AUDIT_ACTION_EFFECTS = {
   "person.password-changed": "none",
   "person.signed-out-everywhere": "none",
   "person.sso-linked": "none",
+  "api-token.created": "none",
+  "api-token.revoked": "none",
   "team.created": "everything",
   "team.updated": "everything",
   "settings.updated": "everything",

@@ -6,8 +6,9 @@ import type { NextAuthConfig } from "next-auth";
  * on the server with `requireUser` (lib/auth/session.ts).
  */
 
-// The pages of one-time links and of a forgotten password are for people who cannot sign in yet.
-const PUBLIC_PATHS = ["/sign-in", "/setup", "/set-password", "/forgot-password", "/unsubscribe", "/api/auth", "/api/health", "/api/unsubscribe"];
+// The pages of one-time links and of a forgotten password are for people who cannot sign in yet. The API
+// (/api/v1) authenticates its callers by token, which the proxy cannot check: its wrappers do (lib/api/caller.ts).
+const PUBLIC_PATHS = ["/sign-in", "/setup", "/set-password", "/forgot-password", "/unsubscribe", "/api/auth", "/api/health", "/api/unsubscribe", "/api/v1"];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

@@ -1,3 +1,4 @@
+import { auditActorSelect, describeActor } from "@/lib/audit/actor";
 import { getPrisma, type Db } from "@/lib/db/client";
 import type { ConcernHome, Gap, RaciRole } from "@/lib/rules";
 import { loadSnapshotAsOf } from "@/lib/ownership/current-snapshot";
@@ -94,7 +95,7 @@ export async function getAssetDetail(key: string, db: Db = getPrisma(), asOfDate
           { entityType: "cell", entityId: { startsWith: `${asset.key}/` } },
         ],
       },
-      select: { id: true, at: true, action: true, entityType: true, entityId: true, before: true, after: true, actor: { select: { name: true } } },
+      select: { id: true, at: true, action: true, entityType: true, entityId: true, before: true, after: true, ...auditActorSelect },
       orderBy: [{ at: "desc" }, { id: "desc" }],
       take: HISTORY_LIMIT,
     }),
@@ -164,7 +165,7 @@ export async function getAssetDetail(key: string, db: Db = getPrisma(), asOfDate
     history: events.map((event) => ({
       id: event.id,
       at: event.at,
-      actorName: event.actor?.name ?? null,
+      actorName: describeActor(event),
       subject: event.entityType === "asset" ? "Asset" : cellSubject(event.entityId, concernByKey),
       action: describeAction(event.action),
       change: summarizeChange(event.before, event.after),

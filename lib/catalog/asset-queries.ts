@@ -34,7 +34,7 @@ const ROW_SELECT = {
 } satisfies Prisma.AssetSelect;
 
 /** The owning team is computed, not stored: a member of it holds A on a current assignment of the asset. */
-export function assetWhere(params: AssetListParams): Prisma.AssetWhereInput {
+export function assetWhere(params: Pick<AssetListParams, "q" | "kind" | "criticality" | "lifecycle" | "team">): Prisma.AssetWhereInput {
   const where: Prisma.AssetWhereInput[] = [];
   if (params.q) {
     where.push({

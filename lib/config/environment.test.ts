@@ -11,6 +11,7 @@ describe("readEnvironment", () => {
       TANDEM_TRUSTED_PROXIES: 0,
       TANDEM_WEBHOOKS_ALLOW_PRIVATE: false,
       TANDEM_WORKER: true,
+      TANDEM_API_RATE_LIMIT: 600,
     });
   });
 

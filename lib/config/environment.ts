@@ -45,6 +45,12 @@ const environmentSchema = z.object({
     .min(0, "TANDEM_TRUSTED_PROXIES must be the number of proxies in front of Tandem (0 for none)")
     .max(10, "TANDEM_TRUSTED_PROXIES must be the number of proxies in front of Tandem (0 for none)")
     .default(0),
+  TANDEM_API_RATE_LIMIT: z.coerce
+    .number({ error: "TANDEM_API_RATE_LIMIT must be the requests a minute one API token may make (600 by default)" })
+    .int("TANDEM_API_RATE_LIMIT must be the requests a minute one API token may make (600 by default)")
+    .min(1, "TANDEM_API_RATE_LIMIT must be the requests a minute one API token may make (600 by default)")
+    .max(1_000_000, "TANDEM_API_RATE_LIMIT must be the requests a minute one API token may make (600 by default)")
+    .default(600),
 });
 
 export type Environment = z.output<typeof environmentSchema>;

@@ -1,4 +1,5 @@
 import { notifyHolderLeft } from "@/lib/notifications/people-events";
+import { revokeTokensOfPerson } from "@/lib/tokens/tokens";
 import type { AuditEntry } from "@/lib/audit/record";
 import { endEarlierSessions } from "@/lib/auth/session-validity";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -74,8 +75,12 @@ export async function applyWrites(tx: Tx, plan: ImportPlan, writes: PlannedWrite
   }
 
   await applyAssignmentWrites(tx, writes, context, event);
-  // People the import marks as left are announced as in the app, on the cells they still hold after it.
-  for (const id of deactivated) await notifyHolderLeft(tx, id, now);
+  // People the import marks as left are announced as in the app, on the cells they still hold after it, and
+  // their API tokens end as in the app.
+  for (const id of deactivated) {
+    await notifyHolderLeft(tx, id, now);
+    await revokeTokensOfPerson(tx, id, now);
+  }
   await watch?.emit(now);
   await emitPeopleDeactivated(tx, deactivated, now);
 

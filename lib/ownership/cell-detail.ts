@@ -1,3 +1,4 @@
+import { auditActorSelect } from "@/lib/audit/actor";
 import { canEditCell, type PolicyUser } from "@/lib/auth/policy";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -31,7 +32,7 @@ export async function getCellDetail(user: PolicyUser, assetKey: string, concernK
       where: { entityType: "cell", entityId: `${assetKey}/${concernKey}` },
       orderBy: { at: "desc" },
       take: 50,
-      select: { id: true, action: true, at: true, before: true, after: true, actor: { select: { name: true } } },
+      select: { id: true, action: true, at: true, before: true, after: true, ...auditActorSelect },
     }),
     prisma.assignment.findMany({
       where: { assetId: state.asset.id, concernId: state.concern.id, endedAt: { not: null } },

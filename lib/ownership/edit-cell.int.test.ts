@@ -126,6 +126,17 @@ describe("editCell", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("refuses a second accountable person, and takes one who replaces the A", async () => {
+    const cell = await state("careers-site", "content");
+    const accountable = cell.holders.find((h) => h.role === "A")!;
+    const newcomer = personId["leo.santos@example.org"]!;
+    const before = await counts();
+    await expectRefused(run(users.admin, "careers-site", "content", { add: [{ personId: newcomer, role: "A" }], end: [] }), "invalid");
+    expect(await counts()).toEqual(before);
+    await run(users.admin, "careers-site", "content", { add: [{ personId: newcomer, role: "A" }], end: [accountable.assignmentId] });
+    expect((await state("careers-site", "content")).holders.filter((h) => h.role === "A").map((h) => h.personId)).toEqual([newcomer]);
+  });
+
   it("refuses a concern that does not apply to the asset's kind", async () => {
     await expectRefused(run(users.admin, "snowflake-warehouse", "content", { expectedVersion: "empty", add: [{ personId: 1, role: "A" }], end: [] }), "invalid");
   });

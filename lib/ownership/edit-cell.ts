@@ -47,6 +47,12 @@ export async function editCell(
     return holder;
   });
   const remaining = state.holders.filter((holder) => !input.end.includes(holder.assignmentId));
+  // DESIGN.md section 3: a cell has exactly one A. A write that names an A ends the one there; a cell that came
+  // with several (an import) keeps them, as a gap, until someone names its one A.
+  const accountableAfter = remaining.filter((holder) => holder.role === "A").length + input.add.filter((addition) => addition.role === "A").length;
+  if (input.add.some((addition) => addition.role === "A") && accountableAfter > 1) {
+    throw new AppError("invalid", "A cell has one accountable person: end the current A when you name another.");
+  }
   const newcomers = await tx.person.findMany({
     where: { id: { in: input.add.map((a) => a.personId) } },
     select: { id: true, name: true, email: true, deactivatedAt: true },

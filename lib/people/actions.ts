@@ -5,6 +5,7 @@ import { endEarlierSessions } from "@/lib/auth/session-validity";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { notifyHolderLeft } from "@/lib/notifications/people-events";
+import { revokeTokensOfPerson } from "@/lib/tokens/tokens";
 import { watchCells } from "@/lib/webhooks/cell-watch";
 import { emitPeopleDeactivated } from "@/lib/webhooks/domain-events";
 import {
@@ -160,6 +161,7 @@ export async function deactivatePerson(
   const watch = await watchCells(tx, { heldBy: [id] }, now);
   await tx.person.update({ where: { id }, data: { deactivatedAt: now } });
   await notifyHolderLeft(tx, id, now);
+  await revokeTokensOfPerson(tx, id, now);
   await watch?.emit(now);
   await emitPeopleDeactivated(tx, [id], now);
   const after = await findPerson(tx, id);

@@ -1,5 +1,6 @@
 import { getPrisma, type Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { auditActorSelect } from "@/lib/audit/actor";
 import { PEOPLE_PAGE_SIZE, type PeopleFilters } from "./filters";
 
 /** Reads of the people screens: each selects what its screen shows, in one query per list. */
@@ -121,7 +122,7 @@ export async function listAuditEvents(
         at: true,
         before: true,
         after: true,
-        actor: { select: { name: true } },
+        ...auditActorSelect,
       },
     }),
     prisma.auditEvent.count({ where }),

@@ -7,10 +7,17 @@ import type { LoadedReport } from "./load-report";
 import { loadSharedReport } from "./shared-report";
 import type { ReportExportQuery, ReportSelection } from "./selection";
 
-/** The report as the CLI's JSON: everything but what only the screen uses (names, evaluated cells, people, settings). */
-export function reportToJson(report: LoadedReport): string {
+/**
+ * The report as `npm run report -- --format json` prints it and /api/v1/report answers it: everything but what
+ * only the screen uses (names, evaluated cells, people, settings).
+ */
+export function reportForJson(report: LoadedReport): Omit<LoadedReport, "catalog" | "cells" | "people" | "settings"> {
   const { catalog: _catalog, cells: _cells, people: _people, settings: _settings, ...rest } = report;
-  return `${JSON.stringify(rest, null, 2)}\n`;
+  return rest;
+}
+
+export function reportToJson(report: LoadedReport): string {
+  return `${JSON.stringify(reportForJson(report), null, 2)}\n`;
 }
 
 /**

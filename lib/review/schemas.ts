@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, defaultMessage } from "@/lib/errors";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
 
 /** What the review's write routes accept. Flag reasons travel in their kebab-case form, as in the CSV formats. */
@@ -86,6 +86,17 @@ export const decideItemSchema = z
   });
 
 export type DecideItemInput = z.output<typeof decideItemSchema>;
+
+/**
+ * A decision built from other input than a route's body (the API names people by email and teams by name),
+ * checked by the screen's own rules (a note for "other", nobody both accountable and responsible...): a 422
+ * naming each field, as a route's schema would answer.
+ */
+export function parseDecision(input: unknown): DecideItemInput {
+  const parsed = decideItemSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new AppError("invalid", defaultMessage("invalid"), { fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]> });
+}
 export type CellRef = z.output<typeof cellRefSchema>;
 
 /** Confirm-all, submit and reopen carry nothing but the review in the path. */

@@ -15,10 +15,12 @@ import * as webhooks from "@/lib/notifications/webhooks";
 import * as matrixFilters from "@/lib/ownership/matrix-filters";
 import * as ownershipSchemas from "@/lib/ownership/schemas";
 import * as peopleSchemas from "@/lib/people/schemas";
+import * as publicApiInputs from "@/lib/public-api/inputs";
 import * as reportFilters from "@/lib/report/filters";
 import * as reportSelection from "@/lib/report/selection";
 import * as reviewSchemas from "@/lib/review/schemas";
 import * as settings from "@/lib/settings/update-settings";
+import * as tokenSchemas from "@/lib/tokens/schemas";
 import * as webhookSchemas from "@/lib/webhooks/schemas";
 
 /**
@@ -40,15 +42,23 @@ const SCHEMA_MODULES: Record<string, Record<string, unknown>> = {
   "lib/ownership/matrix-filters.ts": matrixFilters,
   "lib/ownership/schemas.ts": ownershipSchemas,
   "lib/people/schemas.ts": peopleSchemas,
+  "lib/public-api/inputs.ts": publicApiInputs,
   "lib/report/filters.ts": reportFilters,
   "lib/report/selection.ts": reportSelection,
   "lib/review/schemas.ts": reviewSchemas,
   "lib/settings/update-settings.ts": settings,
+  "lib/tokens/schemas.ts": tokenSchemas,
   "lib/webhooks/schemas.ts": webhookSchemas,
 };
 
 /** Modules whose schemas read no request: the environment and the command line are the operator's. */
-const NOT_REQUEST_INPUT = new Set(["lib/config/environment.ts", "lib/commands/admin-create.ts"]);
+const NOT_REQUEST_INPUT = new Set([
+  "lib/config/environment.ts",
+  "lib/commands/admin-create.ts",
+  // What the API answers, and the document describing it.
+  "lib/public-api/resources.ts",
+  "lib/public-api/openapi.ts",
+]);
 
 interface Def {
   type: string;

@@ -1,3 +1,4 @@
+import { describeActor } from "@/lib/audit/actor";
 import type { CellDetail } from "@/lib/ownership/cell-detail";
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -22,7 +23,7 @@ export function CellHistory({ history, ended }: { history: CellDetail["history"]
         <ol className="history-list" data-testid="cell-history">
           {history.map((event) => (
             <li key={event.id}>
-              <time dateTime={event.at.toISOString()}>{dateTime.format(event.at)}</time> {event.actor?.name ?? "System"}{" "}
+              <time dateTime={event.at.toISOString()}>{dateTime.format(event.at)}</time> {describeActor(event) ?? "System"}{" "}
               {describe(event.action, event.before, event.after)}
             </li>
           ))}

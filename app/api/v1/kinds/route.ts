@@ -1,0 +1,7 @@
+import { readRoute } from "@/lib/api/read-route";
+import { anySignedIn } from "@/lib/auth/policy";
+import { listApiKinds } from "@/lib/public-api/catalog";
+import { noQuery } from "@/lib/public-api/inputs";
+import { answer } from "@/lib/public-api/respond";
+
+export const GET = readRoute({ query: noQuery, policy: anySignedIn, handle: async () => answer(await listApiKinds()) });
