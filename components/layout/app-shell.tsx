@@ -45,6 +45,14 @@ export function AppShell({
             ))}
           </ul>
         </nav>
+        {/* For the people who connect other systems: apart from the screens, so it does not crowd them. */}
+        <nav aria-label="More" className="nav-secondary">
+          <ul className="nav-list">
+            <li>
+              <NavLink href="/api-reference">API reference</NavLink>
+            </li>
+          </ul>
+        </nav>
         <div className="sidebar-user" data-testid="current-user">
           {/* The person's own block opens their account: where they change their password or sign out everywhere. */}
           <Link href="/account" className="user-card">

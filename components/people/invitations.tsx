@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { CopyableValue } from "@/components/ui/copyable-value";
 import { postJson } from "@/lib/api/post-json";
 import type { LinkDelivery } from "@/lib/accounts/account-mail";
 
@@ -29,29 +30,10 @@ export function DeliveryList({ deliveries }: { deliveries: LinkDelivery[] }) {
       {deliveries.map((delivery) => (
         <li key={delivery.personId} data-status={delivery.outcome.status}>
           <strong>{delivery.name}</strong> <span className="muted">{describeOutcome(delivery)}</span>
-          {delivery.link ? <CopyableLink link={delivery.link} label={`Invitation link for ${delivery.name}`} /> : null}
+          {delivery.link ? <CopyableValue value={delivery.link} label={`Invitation link for ${delivery.name}`} /> : null}
         </li>
       ))}
     </ul>
-  );
-}
-
-function CopyableLink({ link, label }: { link: string; label: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <span className="copyable-link">
-      <input readOnly value={link} aria-label={label} onFocus={(event) => event.currentTarget.select()} />
-      <button
-        type="button"
-        className="button button-quiet"
-        onClick={async () => {
-          await navigator.clipboard?.writeText(link).catch(() => undefined);
-          setCopied(true);
-        }}
-      >
-        {copied ? "Copied" : "Copy"}
-      </button>
-    </span>
   );
 }
 

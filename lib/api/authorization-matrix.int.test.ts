@@ -422,6 +422,31 @@ const WRITES: readonly WriteRow[] = [
       return { body: [{ kind: "weekly_digest", channel: "mail", enabled: true }] };
     },
   },
+  { method: "POST", route: "/api/me/tokens", owner: null, mayWrite: "everyone signed in", request: async () => ({ body: { name: "Matrix script", expiresInDays: 30 } }) },
+  {
+    method: "POST",
+    route: "/api/me/tokens/[id]/revoke",
+    owner: null,
+    mayWrite: "everyone signed in",
+    request: async (kit, actor) => ({ params: { id: String(await personalTokenOf(kit, actor)) }, body: {} }),
+  },
+  {
+    method: "POST",
+    route: "/api/settings/service-tokens",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ teamId }) => ({ body: { name: "Matrix CMDB", role: "manager", teamId: teamId("Web Platform"), expiresInDays: null } }),
+  },
+  {
+    method: "POST",
+    route: "/api/settings/service-tokens/[id]/revoke",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ asAdmin, admin }) => {
+      const token = await asAdmin((tx, audit) => createServiceToken(tx, admin.id, { name: "Matrix BI", role: "viewer", teamId: null, expiresInDays: null }, audit));
+      return { params: { id: String(token.id) }, body: {} };
+    },
+  },
   {
     method: "POST",
     route: "/api/notifications/[id]/read",
@@ -587,6 +612,15 @@ async function unreadMessageFor({ db, admin }: Kit, actor: CurrentUser | null): 
   return message.id;
 }
 
+/** The id of a new personal token of the actor's (the admin's for an anonymous visitor, who is refused anyway). */
+async function personalTokenOf({ db, admin }: Kit, actor: CurrentUser | null): Promise<number> {
+  const ownerId = (actor ?? admin).id;
+  const token = await db.$transaction((tx) =>
+    createPersonalToken(tx, ownerId, { name: "Matrix script", expiresInDays: null }, (entry) => recordAudit(tx, { ...entry, actorId: ownerId })),
+  );
+  return token.id;
+}
+
 let invitees = 0;
 /** A viewer with no password yet: someone an admin may invite. */
 const invitablePerson = (db: Db) => db.person.create({ data: { email: `invitee-${++invitees}@example.org`, name: `Invitee ${invitees}`, role: "viewer" } });
@@ -708,7 +742,8 @@ describe("the authorization matrix of every route", () => {
       session.user = null;
       if (actor === "anonymous") {
         expect(response.status).toBe(401);
-        expect(await response.json()).toEqual({ ok: false, code: "unauthenticated", error: "Sign in first." });
+        // The screens' routes ask to sign in; the API, for a token.
+        expect(await response.json()).toMatchObject({ ok: false, code: "unauthenticated", error: read.route.startsWith("/api/v1/") ? expect.stringContaining("Bearer") : "Sign in first." });
       } else {
         expect(response.status, await response.clone().text()).toBe(200);
       }

@@ -97,7 +97,7 @@ export function parseId(value: string | undefined): number | null {
 }
 
 /** For route handlers: the `[id]` segment as an id, or a 404 naming what is missing. */
-export function requireRouteId(value: string, what: "person" | "team" | "invitation"): number {
+export function requireRouteId(value: string, what: "person" | "team" | "invitation" | "token"): number {
   const id = parseId(value);
   if (id === null) throw new AppError("not-found", `This ${what} does not exist.`);
   return id;

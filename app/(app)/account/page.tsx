@@ -24,7 +24,7 @@ export default async function AccountPage() {
     <>
       <header className="page-header">
         <h1>My account</h1>
-        <p className="page-lede">Who you are in Tandem, what Tandem tells you, your password and your sessions.</p>
+        <p className="page-lede">Who you are in Tandem, what Tandem tells you, your password, your sessions and your API tokens.</p>
       </header>
       <section className={`panel ${styles.panel}`} aria-labelledby="details-heading">
         <h2 id="details-heading">Your details</h2>
@@ -72,6 +72,13 @@ export default async function AccountPage() {
       <section className={`panel ${styles.panel}`} aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Sessions</h2>
         <SignOutEverywhere />
+      </section>
+      <section className={`panel ${styles.panel}`} aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading">API tokens</h2>
+        <p className="muted">Tokens let your scripts and other systems use Tandem&apos;s API as you, with your role.</p>
+        <Link className="button button-secondary" href="/account/tokens">
+          Manage your API tokens
+        </Link>
       </section>
     </>
   );

@@ -57,6 +57,13 @@ export default async function SettingsPage() {
           Notification settings
         </Link>
       </section>
+      <section className="panel" aria-labelledby="service-tokens-heading">
+        <h2 id="service-tokens-heading">Service tokens</h2>
+        <p className="muted">API tokens of the organisation, for systems such as a CMDB or a BI tool, each with the role you give it.</p>
+        <Link className="button button-secondary" href="/settings/service-tokens">
+          Service tokens
+        </Link>
+      </section>
       <section className="panel" aria-labelledby="webhooks-heading">
         <h2 id="webhooks-heading">Webhooks</h2>
         <p className="muted">Signed events for your other systems when cells, gaps, reviews and people change, with their delivery log.</p>
