@@ -72,6 +72,8 @@ export default defineConfig({
         TANDEM_EPHEMERAL: "true",
         DATABASE_URL: "",
         AUTH_SECRET: "e2e-only-secret-not-for-production-000000",
+        // The webhooks spec's receiver listens on 127.0.0.1, in the test process.
+        TANDEM_WEBHOOKS_ALLOW_PRIVATE: "true",
         AUTH_OIDC_ISSUER: oidcIssuer,
         AUTH_OIDC_CLIENT_ID: E2E_OIDC.clientId,
         AUTH_OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,

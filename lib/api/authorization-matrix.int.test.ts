@@ -19,6 +19,7 @@ import { loadReviewCells } from "@/lib/review/scope";
 import { reopenReview } from "@/lib/review/submit";
 import { readTimeZone } from "@/lib/settings/queries";
 import { createPersonalToken, createServiceToken } from "@/lib/tokens/tokens";
+import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { authorizeAs } from "@/tools/testing/authorize";
 import { checkSource, listRequestSources } from "@/tools/testing/authorization-paths";
 import { fingerprintThrough } from "@/tools/testing/fingerprint";
@@ -98,6 +99,13 @@ const informSomeoneOf = (assetKey: string, concernKey: string) => async ({ db }:
   const person = await db.person.findFirstOrThrow({ where: { deactivatedAt: null, id: { notIn: [...informed] } }, orderBy: { id: "asc" } });
   return { params: { assetKey, concernKey }, body: { expectedVersion: state.version, add: [{ personId: person.id, role: "I" }], end: [] } };
 };
+
+/** A public address written as such: registering it needs no DNS. */
+const PUBLIC_ADDRESS = "93.184.215.14";
+
+/** A webhook endpoint made for one case. */
+const webhookEndpointFor = async ({ asAdmin, unique }: Kit) =>
+  (await asAdmin((tx, audit) => createWebhookEndpoint(tx, { url: `https://${PUBLIC_ADDRESS}/${unique("hook")}`, description: "", events: ["gap.closed"] }, audit))).id;
 
 /** The password everyone who changes their own knows as their current one. */
 const OWN_PASSWORD = "violet kettle ferry 42";
@@ -347,6 +355,33 @@ const WRITES: readonly WriteRow[] = [
     },
   },
   { method: "POST", route: "/api/settings/notifications/test", owner: null, mayWrite: "admins", request: async () => ({ body: { to: "me" } }) },
+  {
+    method: "POST",
+    route: "/api/settings/webhooks",
+    owner: null,
+    mayWrite: "admins",
+    request: async ({ unique }) => ({ body: { url: `https://${PUBLIC_ADDRESS}/${unique("hook")}`, description: "Matrix", events: ["cell.changed"] } }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/settings/webhooks/[id]",
+    owner: null,
+    mayWrite: "admins",
+    request: async (kit) => ({ params: { id: String(await webhookEndpointFor(kit)) }, body: { url: `https://${PUBLIC_ADDRESS}/edited`, description: "", events: ["gap.opened"], enabled: false } }),
+  },
+  { method: "DELETE", route: "/api/settings/webhooks/[id]", owner: null, mayWrite: "admins", request: async (kit) => ({ params: { id: String(await webhookEndpointFor(kit)) }, body: {} }) },
+  { method: "POST", route: "/api/settings/webhooks/[id]/secret", owner: null, mayWrite: "admins", request: async (kit) => ({ params: { id: String(await webhookEndpointFor(kit)) }, body: {} }) },
+  {
+    method: "POST",
+    route: "/api/settings/webhooks/[id]/test",
+    owner: null,
+    mayWrite: "admins",
+    // A loopback address, written as an older version might have: the delivery is refused at once, with no network.
+    request: async ({ db }) => {
+      const endpoint = await db.webhookEndpoint.create({ data: { url: "http://127.0.0.1:9/hook", events: ["cell.changed"], secretCiphertext: "v1.x.y.z", secretHint: "whsec_…test" } });
+      return { params: { id: String(endpoint.id) }, body: {} };
+    },
+  },
   {
     method: "POST",
     route: "/api/teams",

@@ -55,6 +55,11 @@ export const AUDIT_ACTION_EFFECTS = {
   "chat-webhook.removed": "none",
   "notification-defaults.updated": "none",
   "notification.test-sent": "none",
+  "webhook-endpoint.created": "none",
+  "webhook-endpoint.updated": "none",
+  "webhook-endpoint.deleted": "none",
+  "webhook-endpoint.secret-rolled": "none",
+  "webhook-endpoint.test-sent": "none",
   "demo.seeded": "everything",
 } as const satisfies Record<string, AuditEffect>;
 

@@ -9,6 +9,7 @@ describe("readEnvironment", () => {
       TANDEM_EPHEMERAL: false,
       TANDEM_SKIP_BUILD: false,
       TANDEM_TRUSTED_PROXIES: 0,
+      TANDEM_WEBHOOKS_ALLOW_PRIVATE: false,
       TANDEM_WORKER: true,
       TANDEM_API_RATE_LIMIT: 600,
     });
@@ -35,6 +36,7 @@ describe("readEnvironment", () => {
       AUTH_OIDC_ALLOWED_DOMAINS: "example.org, northwind.example",
       AUTH_OIDC_EMAIL_VERIFIED_OPTIONAL: true,
     });
+    expect(() => readEnvironment({ TANDEM_WEBHOOKS_ALLOW_PRIVATE: "yes" })).toThrow('TANDEM_WEBHOOKS_ALLOW_PRIVATE must be true or false, not "yes".');
     expect(() => readEnvironment({ NODE_ENV: "staging" })).toThrow(/^NODE_ENV must be development, production or test/);
   });
 

@@ -32,6 +32,7 @@ const environmentSchema = z.object({
   MAIL_FROM: z.string().regex(/^(.*<[^<>\s]+@[^<>\s]+>|[^<>\s]+@[^<>\s]+)$/, "MAIL_FROM must be an email address, optionally with a name (Tandem <tandem@example.org>)").optional(),
   TANDEM_MAILBOX: flag("TANDEM_MAILBOX").optional(),
   TANDEM_WORKER: flag("TANDEM_WORKER").default(true),
+  TANDEM_WEBHOOKS_ALLOW_PRIVATE: flag("TANDEM_WEBHOOKS_ALLOW_PRIVATE").default(false),
   PORT: z.coerce.number({ error: "PORT must be a port number" }).int("PORT must be a port number").min(1, "PORT must be a port number").max(65_535, "PORT must be a port number").default(3000),
   TANDEM_DATA_DIR: z.string().default(".data"),
   TANDEM_DEMO: flag("TANDEM_DEMO").optional(),

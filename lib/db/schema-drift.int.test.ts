@@ -47,6 +47,8 @@ async function loadDmmf(): Promise<Dmmf> {
 
 /** What information_schema reports for a Prisma scalar type (with its native type, where one is set). */
 function expectedDataType(field: DmmfField): string {
+  // A scalar list (String[]) is a PostgreSQL array; the element type is checked through udt_name.
+  if (field.isList) return "ARRAY";
   if (field.kind === "enum") return "USER-DEFINED";
   const native = field.nativeType?.[0];
   if (field.type === "DateTime") return native === "Timestamptz" ? "timestamp with time zone" : "timestamp without time zone";
@@ -64,6 +66,9 @@ function expectedDataType(field: DmmfField): string {
   if (!type) throw new Error(`No mapping for Prisma type ${field.type}`);
   return type;
 }
+
+/** The udt_name information_schema gives an array column of a Prisma scalar list. */
+const LIST_ELEMENT_UDT: Record<string, string> = { String: "_text", Int: "_int4" };
 
 const ON_DELETE: Record<string, string> = {
   Cascade: "CASCADE",
@@ -114,7 +119,8 @@ describe("migrations match schema.prisma", () => {
           type: expectedDataType(field),
           nullable: field.isRequired ? "NO" : "YES",
         });
-        if (field.kind === "enum") expect(column?.udt_name, key).toBe(field.type);
+        if (field.kind === "enum") expect(column?.udt_name, key).toBe(field.isList ? `_${field.type}` : field.type);
+        if (field.isList && field.kind === "scalar") expect(column?.udt_name, key).toBe(LIST_ELEMENT_UDT[field.type]);
       }
     }
     const extra = [...actual.keys()].filter((key) => !key.startsWith("_prisma_migrations.") && !expectedKeys.has(key));

@@ -3,6 +3,8 @@ import { revokeTokensOfPerson } from "@/lib/tokens/tokens";
 import type { AuditEntry } from "@/lib/audit/record";
 import { endEarlierSessions } from "@/lib/auth/session-validity";
 import type { Prisma } from "@/lib/db/generated/client";
+import { watchCells } from "@/lib/webhooks/cell-watch";
+import { emitPeopleDeactivated } from "@/lib/webhooks/domain-events";
 import {
   chunksOf,
   insertAssets,
@@ -32,6 +34,13 @@ export async function applyWrites(tx: Tx, plan: ImportPlan, writes: PlannedWrite
   const { actorId, now } = context;
   const audit: AuditEntry[] = [];
   const event = (entry: Omit<AuditEntry, "actorId">) => audit.push({ ...entry, actorId });
+  const deactivated = writes.peopleUpdated.filter(({ before, after }) => before.active && !after.active).map(({ id }) => id);
+  const reactivated = writes.peopleUpdated.filter(({ before, after }) => !before.active && after.active).map(({ id }) => id);
+  const watch = await watchCells(
+    tx,
+    { keys: [...writes.assignmentsEnded, ...writes.assignmentsConfirmed, ...writes.assignmentsStarted], heldBy: [...deactivated, ...reactivated] },
+    now,
+  );
 
   if (writes.teams.length) {
     const created = await tx.team.createManyAndReturn({ data: writes.teams, select: { id: true, name: true, function: true } });
@@ -68,11 +77,12 @@ export async function applyWrites(tx: Tx, plan: ImportPlan, writes: PlannedWrite
   await applyAssignmentWrites(tx, writes, context, event);
   // People the import marks as left are announced as in the app, on the cells they still hold after it, and
   // their API tokens end as in the app.
-  for (const { id, before, after } of writes.peopleUpdated) {
-    if (!before.active || after.active) continue;
+  for (const id of deactivated) {
     await notifyHolderLeft(tx, id, now);
     await revokeTokensOfPerson(tx, id, now);
   }
+  await watch?.emit(now);
+  await emitPeopleDeactivated(tx, deactivated, now);
 
   event({
     action: "import.applied",

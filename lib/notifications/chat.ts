@@ -1,40 +1,27 @@
 import "server-only";
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { ChatFormat } from "@/lib/db/generated/client";
 import { publicLink } from "@/lib/config/public-origin";
-import { deriveKey } from "@/lib/security/derived-key";
+import { openSealedText, sealText, UnsealError } from "@/lib/security/sealed-text";
 import type { ClaimedDelivery, SendOutcome } from "./outbox";
 
 /**
  * The chat channel: incoming webhooks of Slack and Microsoft Teams. A webhook URL is a secret (whoever has it
- * posts to the channel), so it is kept encrypted with AES-256-GCM under a key derived from AUTH_SECRET and shown
- * back only as its hint. GCM authenticates what it decrypts: a tampered ciphertext, or one made under another
- * AUTH_SECRET, fails instead of yielding a wrong URL.
+ * posts to the channel), so it is kept sealed (lib/security/sealed-text.ts) and shown back only as its hint.
  */
 
 const PURPOSE = "chat-webhook-url";
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-/** Stored as `v1.<iv>.<tag>.<ciphertext>`, base64url, so a later scheme can be told apart. */
-const VERSION = "v1";
 const POST_TIMEOUT_MS = 10_000;
 
 export function encryptWebhookUrl(url: string): string {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv("aes-256-gcm", deriveKey(PURPOSE), iv);
-  const ciphertext = Buffer.concat([cipher.update(url, "utf8"), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(".");
+  return sealText(PURPOSE, url);
 }
 
 export function decryptWebhookUrl(stored: string): string {
-  const [version, iv, tag, ciphertext] = stored.split(".");
-  if (version !== VERSION || !iv || !tag || ciphertext === undefined) throw new Error("The chat webhook's stored URL is not in a format Tandem knows.");
   try {
-    const decipher = createDecipheriv("aes-256-gcm", deriveKey(PURPOSE), Buffer.from(iv, "base64url"), { authTagLength: TAG_BYTES });
-    decipher.setAuthTag(Buffer.from(tag, "base64url"));
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
-  } catch {
+    return openSealedText(PURPOSE, stored);
+  } catch (error) {
+    if (error instanceof UnsealError && error.reason === "format") throw new Error("The chat webhook's stored URL is not in a format Tandem knows.");
     throw new Error("The chat webhook's URL cannot be decrypted: AUTH_SECRET has changed since it was saved (or it was altered). Set the webhook again.");
   }
 }
@@ -124,6 +111,7 @@ export async function sendChatDelivery(delivery: ClaimedDelivery, db: Db): Promi
     return { status: "failed", error: (error as Error).message };
   }
   const { notification } = delivery;
+  if (!notification) return { status: "failed", error: "A chat delivery without its message." };
   const payload = chatPayload(webhook.format, { title: notification.title, body: notification.body, url: publicLink(notification.link) });
   try {
     const response = await fetch(url, {

@@ -26,9 +26,13 @@ export interface DeliveryLogEntry {
   lastError: string | null;
 }
 
+const MESSAGES = { notificationId: { not: null } };
+
 export async function readDeliveryLog(page: number, db: Db = getPrisma()): Promise<{ entries: DeliveryLogEntry[]; total: number }> {
   const [rows, total, webhooks] = await Promise.all([
     db.delivery.findMany({
+      // The webhooks' deliveries have a log of their own, in Settings -> Webhooks.
+      where: MESSAGES,
       orderBy: { id: "desc" },
       skip: (page - 1) * DELIVERY_LOG_PAGE_SIZE,
       take: DELIVERY_LOG_PAGE_SIZE,
@@ -44,17 +48,15 @@ export async function readDeliveryLog(page: number, db: Db = getPrisma()): Promi
         notification: { select: { kind: true, title: true } },
       },
     }),
-    db.delivery.count(),
+    db.delivery.count({ where: MESSAGES }),
     // A few rows at most (one per team and the organisation's): cheaper than joining on a text target.
     db.chatWebhook.findMany({ select: { id: true, urlHint: true, team: { select: { name: true } } } }),
   ]);
   const webhookNames = new Map(webhooks.map((webhook) => [String(webhook.id), `${webhook.team?.name ?? "Organisation"} (${webhook.urlHint})`]));
-  const entries = rows.map(({ notification, status, ...row }) => ({
-    ...row,
-    kind: notification.kind,
-    title: notification.title,
-    target: row.channel === "mail" ? row.target : (webhookNames.get(row.target) ?? "A removed webhook"),
-    status: status === "queued" && row.attempts > 0 ? ("retrying" as const) : status,
-  }));
+  const entries = rows.flatMap(({ notification, status, ...row }) => {
+    if (!notification) return [];
+    const target = row.channel === "mail" ? row.target : (webhookNames.get(row.target) ?? "A removed webhook");
+    return [{ ...row, kind: notification.kind, title: notification.title, target, status: status === "queued" && row.attempts > 0 ? ("retrying" as const) : status }];
+  });
   return { entries, total };
 }

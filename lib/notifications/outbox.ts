@@ -3,6 +3,7 @@ import type { DeliveryChannel } from "@/lib/db/generated/client";
 import { publicLink } from "@/lib/config/public-origin";
 import { composeMail } from "@/lib/mail/compose";
 import { deliverMail } from "@/lib/mail/deliver";
+import { sendWebhookDelivery } from "@/lib/webhooks/sender";
 import { sendChatDelivery } from "./chat";
 import type { ConfigurableKind } from "./kinds";
 import { unsubscribeLinks } from "./unsubscribe";
@@ -25,7 +26,10 @@ export interface ClaimedDelivery {
   channel: DeliveryChannel;
   target: string;
   attempts: number;
-  notification: { id: number; kind: string; personId: number | null; title: string; body: string; link: string };
+  /** The message of a mail or chat delivery; null for a webhook's. */
+  notification: { id: number; kind: string; personId: number | null; title: string; body: string; link: string } | null;
+  /** The event of a webhook delivery; null for a message's. */
+  webhookEvent: { messageId: string; payload: unknown } | null;
 }
 
 export type SendOutcome = { status: "sent" } | { status: "failed"; error: string };
@@ -33,6 +37,7 @@ type Sender = (delivery: ClaimedDelivery, db: Db) => Promise<SendOutcome>;
 
 async function sendMailDelivery(delivery: ClaimedDelivery, db: Db): Promise<SendOutcome> {
   const { notification } = delivery;
+  if (!notification) return { status: "failed", error: "A mail delivery without its message." };
   const url = publicLink(notification.link);
   const unsubscribe = notification.personId !== null && notification.kind !== "test" ? unsubscribeLinks(notification.personId, notification.kind as ConfigurableKind) : null;
   const mail = composeMail(delivery.target, {
@@ -54,10 +59,16 @@ async function sendMailDelivery(delivery: ClaimedDelivery, db: Db): Promise<Send
 }
 
 /** How each channel sends. */
-export const SENDERS: Record<DeliveryChannel, Sender> = { mail: sendMailDelivery, chat: sendChatDelivery };
+export const SENDERS: Record<DeliveryChannel, Sender> = { mail: sendMailDelivery, chat: sendChatDelivery, webhook: sendWebhookDelivery };
+
+/** Only the deliveries of these messages, or of these webhook events (a test sent now); every due one without. */
+export interface DeliveryFilter {
+  onlyNotificationIds?: readonly number[];
+  onlyWebhookEventIds?: readonly number[];
+}
 
 /** Claims up to `limit` deliveries due at `now` (queued, or claimed by a worker whose lease ran out). */
-export async function claimDeliveries(db: Db, now: Date, limit: number, onlyNotificationIds?: readonly number[]): Promise<ClaimedDelivery[]> {
+export async function claimDeliveries(db: Db, now: Date, limit: number, { onlyNotificationIds, onlyWebhookEventIds }: DeliveryFilter = {}): Promise<ClaimedDelivery[]> {
   const channels = Object.keys(SENDERS);
   const rows = await db.$queryRaw<{ id: number }[]>`
     UPDATE "Delivery" SET status = 'sending', attempts = attempts + 1, "lockedUntil" = ${new Date(now.getTime() + LEASE_MS)}
@@ -66,6 +77,7 @@ export async function claimDeliveries(db: Db, now: Date, limit: number, onlyNoti
       WHERE channel::text = ANY(${channels}) AND "notBefore" <= ${now}
         AND (status = 'queued' OR (status = 'sending' AND "lockedUntil" < ${now}))
         AND (${onlyNotificationIds ?? null}::int[] IS NULL OR "notificationId" = ANY(${onlyNotificationIds ?? null}::int[]))
+        AND (${onlyWebhookEventIds ?? null}::int[] IS NULL OR "webhookEventId" = ANY(${onlyWebhookEventIds ?? null}::int[]))
       ORDER BY "notBefore", id
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
@@ -75,7 +87,14 @@ export async function claimDeliveries(db: Db, now: Date, limit: number, onlyNoti
   const claimed = await db.delivery.findMany({
     where: { id: { in: rows.map((row) => row.id) } },
     orderBy: { id: "asc" },
-    select: { id: true, channel: true, target: true, attempts: true, notification: { select: { id: true, kind: true, personId: true, title: true, body: true, link: true } } },
+    select: {
+      id: true,
+      channel: true,
+      target: true,
+      attempts: true,
+      notification: { select: { id: true, kind: true, personId: true, title: true, body: true, link: true } },
+      webhookEvent: { select: { messageId: true, payload: true } },
+    },
   });
   return claimed;
 }
@@ -100,11 +119,11 @@ export async function sendClaimed(db: Db, claimed: readonly ClaimedDelivery[], n
 }
 
 /** Delivers everything due at `now`, batch after batch, until nothing due is left. */
-export async function deliverDue(db: Db, options: { now?: Date; onlyNotificationIds?: readonly number[] } = {}): Promise<{ sent: number; retrying: number; failed: number }> {
+export async function deliverDue(db: Db, options: DeliveryFilter & { now?: Date } = {}): Promise<{ sent: number; retrying: number; failed: number }> {
   const now = options.now ?? new Date();
   const total = { sent: 0, retrying: 0, failed: 0 };
   for (;;) {
-    const claimed = await claimDeliveries(db, now, 20, options.onlyNotificationIds);
+    const claimed = await claimDeliveries(db, now, 20, options);
     if (claimed.length === 0) return total;
     const counts = await sendClaimed(db, claimed, now);
     total.sent += counts.sent;

@@ -61,11 +61,17 @@ export async function deliverTestMessage(notificationId: number, db: Db = getPri
     where: { id: notificationId },
     select: { personId: true, inApp: true, deliveries: { select: { channel: true, status: true, lastError: true } } },
   });
-  const outcomes: TestOutcome[] = notification.deliveries.map((delivery) => ({
-    channel: delivery.channel,
-    status: delivery.status === "sent" ? "sent" : delivery.status === "failed" ? "failed" : "retrying",
-    detail: delivery.channel === "mail" && delivery.status === "sent" && !mailIsConfigured() ? "Kept in Settings -> Mailbox: SMTP_URL is not set." : delivery.lastError,
-  }));
+  const outcomes: TestOutcome[] = notification.deliveries.flatMap(({ channel, status, lastError }) =>
+    channel === "webhook"
+      ? []
+      : [
+          {
+            channel,
+            status: status === "sent" ? "sent" : status === "failed" ? "failed" : "retrying",
+            detail: channel === "mail" && status === "sent" && !mailIsConfigured() ? "Kept in Settings -> Mailbox: SMTP_URL is not set." : lastError,
+          },
+        ],
+  );
   if (notification.personId === null) return outcomes;
   const mail = notification.deliveries.some((delivery) => delivery.channel === "mail")
     ? []

@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { PolicyUser } from "@/lib/auth/policy";
 import type { AuditEntry } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
+import { watchCells } from "@/lib/webhooks/cell-watch";
 import type { CellState } from "./cell-state";
 import { cellVersion } from "./cell-version";
 import { endHolders, startHolders, type HolderWrite } from "./holder-writes";
@@ -76,6 +77,7 @@ export async function editCell(
     cell: { assetId: state.asset.id, concernId: state.concern.id, cellId: `${state.asset.key}/${state.concern.key}` },
     reviewId: null,
   };
+  const watch = await watchCells(tx, { cells: [write.cell] }, now);
   await endHolders(write, ending);
   await startHolders(
     write,
@@ -84,6 +86,7 @@ export async function editCell(
       return { personId: person.id, personEmail: person.email, personName: person.name, role: addition.role };
     }),
   );
+  await watch?.emit(now);
   const after = await tx.assignment.findMany({
     where: { assetId: state.asset.id, concernId: state.concern.id, endedAt: null },
     select: { id: true },

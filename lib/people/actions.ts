@@ -6,6 +6,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { notifyHolderLeft } from "@/lib/notifications/people-events";
 import { revokeTokensOfPerson } from "@/lib/tokens/tokens";
+import { watchCells } from "@/lib/webhooks/cell-watch";
+import { emitPeopleDeactivated } from "@/lib/webhooks/domain-events";
 import {
   signsIn,
   type CreatePersonInput,
@@ -156,9 +158,12 @@ export async function deactivatePerson(
   if (id === user.id)
     throw new AppError("invalid", "You cannot deactivate yourself: ask another admin to do it.");
   if (before.deactivatedAt) throw new AppError("conflict", `${before.name} is already marked as left.`);
+  const watch = await watchCells(tx, { heldBy: [id] }, now);
   await tx.person.update({ where: { id }, data: { deactivatedAt: now } });
   await notifyHolderLeft(tx, id, now);
   await revokeTokensOfPerson(tx, id, now);
+  await watch?.emit(now);
+  await emitPeopleDeactivated(tx, [id], now);
   const after = await findPerson(tx, id);
   await recordAudit(tx, {
     actorId: user.id,
@@ -171,10 +176,12 @@ export async function deactivatePerson(
   return { id, deactivatedAt: now.toISOString() };
 }
 
-export async function reactivatePerson(tx: Tx, user: PolicyUser, id: number): Promise<{ id: number }> {
+export async function reactivatePerson(tx: Tx, user: PolicyUser, id: number, now = new Date()): Promise<{ id: number }> {
   const before = await findPerson(tx, id);
   if (!before.deactivatedAt) throw new AppError("conflict", `${before.name} is already active.`);
+  const watch = await watchCells(tx, { heldBy: [id] }, now);
   await tx.person.update({ where: { id }, data: { deactivatedAt: null } });
+  await watch?.emit(now);
   await endEarlierSessions(tx, id);
   const after = await findPerson(tx, id);
   await recordAudit(tx, {

@@ -4,6 +4,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { notifyHandoffs } from "@/lib/notifications/review-events";
 import { computeReviewScope } from "@/lib/rules";
+import { watchCells } from "@/lib/webhooks/cell-watch";
+import { emitReviewSubmitted } from "@/lib/webhooks/domain-events";
 import { ensureEditable, lockReview, type LockedReview } from "./access";
 import { applyChange, applyConfirm, type ApplyContext } from "./apply-items";
 import { listDecisionsOutsideScope, nameCells } from "./decision-scope";
@@ -75,6 +77,8 @@ export async function submitReview(tx: Tx, user: PolicyUser, review: LockedRevie
   checkNewOwnersActive(applicable, now);
   checkDecisionsInScope(review, listDecisionsOutsideScope(applicable, computeReviewScope(review.team, snapshot.cells, snapshot.people, handedOff), snapshot.cells));
 
+  // A change moves holders, a confirmation freshens a stale cell, a flag flags it: every decided cell may change.
+  const watch = await watchCells(tx, { cells: applicable.map((item) => ({ assetId: item.assetId, concernId: item.concernId })) }, now);
   const context: ApplyContext = { tx, audit, reviewId, userId: user.id, now };
   const applied = { confirmed: 0, changed: 0, flagged: 0, handedOff: 0 };
   const changedCells: string[] = [];
@@ -110,6 +114,16 @@ export async function submitReview(tx: Tx, user: PolicyUser, review: LockedRevie
     entityId: reviewId,
     before: { status: "draft" },
     after: { status: "submitted", submittedAt: now, isoWeek: review.cycle.isoWeek, team: review.team.name, ...applied, changedCells },
+  });
+  await watch?.emit(now);
+  await emitReviewSubmitted(tx, {
+    id: reviewId,
+    isoWeek: review.cycle.isoWeek,
+    teamName: review.team.name,
+    submittedById: user.id,
+    submittedAt: now,
+    applied,
+    handoffs: applicable.flatMap((item) => (item.decision === "handoff" && item.handoffTeamId !== null ? [{ assetKey: item.asset.key, concernKey: item.concern.key, toTeamId: item.handoffTeamId }] : [])),
   });
   await notifyHandoffs(
     tx,

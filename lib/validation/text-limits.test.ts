@@ -21,6 +21,7 @@ import * as reportSelection from "@/lib/report/selection";
 import * as reviewSchemas from "@/lib/review/schemas";
 import * as settings from "@/lib/settings/update-settings";
 import * as tokenSchemas from "@/lib/tokens/schemas";
+import * as webhookSchemas from "@/lib/webhooks/schemas";
 
 /**
  * Every module that builds zod schemas, by path: the write routes' bodies, sign-in, the CSV rows, the
@@ -47,6 +48,7 @@ const SCHEMA_MODULES: Record<string, Record<string, unknown>> = {
   "lib/review/schemas.ts": reviewSchemas,
   "lib/settings/update-settings.ts": settings,
   "lib/tokens/schemas.ts": tokenSchemas,
+  "lib/webhooks/schemas.ts": webhookSchemas,
 };
 
 /** Modules whose schemas read no request: the environment and the command line are the operator's. */

@@ -2,14 +2,17 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /**
- * A chat service standing in for Slack's or Teams' incoming webhook in tests: an HTTP server on 127.0.0.1 that
- * keeps every request it gets and answers with the status the test chooses (200 by default).
+ * A chat service or webhook endpoint standing in for Slack's, Teams' or an organisation's receiver in tests: an
+ * HTTP server on 127.0.0.1 that keeps every request it gets (headers and raw body too, so a test can verify a
+ * signature over the exact bytes) and answers with the status the test chooses (200 by default).
  */
 
 export interface ReceivedPost {
   path: string;
   contentType: string | undefined;
   body: unknown;
+  rawBody: string;
+  headers: Record<string, string>;
 }
 
 export interface WebhookReceiver {
@@ -35,7 +38,8 @@ export async function startWebhookReceiver(secretPath = "/services/T000/B000/s3c
       } catch {
         // Kept as text: the test then sees it was not JSON.
       }
-      received.push({ path: request.url ?? "", contentType: request.headers["content-type"], body });
+      const headers = Object.fromEntries(Object.entries(request.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value]] : [])));
+      received.push({ path: request.url ?? "", contentType: request.headers["content-type"], body, rawBody: text, headers });
       response.writeHead(reply.status, { "content-type": "text/plain" }).end(reply.body);
     });
   });

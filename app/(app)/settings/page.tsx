@@ -64,6 +64,13 @@ export default async function SettingsPage() {
           Service tokens
         </Link>
       </section>
+      <section className="panel" aria-labelledby="webhooks-heading">
+        <h2 id="webhooks-heading">Webhooks</h2>
+        <p className="muted">Signed events for your other systems when cells, gaps, reviews and people change, with their delivery log.</p>
+        <Link className="button button-secondary" href="/settings/webhooks">
+          Webhooks
+        </Link>
+      </section>
       {mailboxIsOn() && (
         <section className="panel" aria-labelledby="mailbox-heading">
           <h2 id="mailbox-heading">Mailbox</h2>
