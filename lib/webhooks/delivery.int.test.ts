@@ -127,6 +127,25 @@ describe("webhook delivery", () => {
     }
   });
 
+  it("keeps delivering to others while one endpoint is slow to answer", async () => {
+    const fast = await startWebhookReceiver("/fast");
+    try {
+      await register(["gap.opened"]);
+      await register(["gap.closed"], fast.url);
+      await emit("gap.opened");
+      await emit("gap.closed");
+      const release = receiver.hold();
+      const delivering = deliverDue(db.prisma);
+      // The fast endpoint gets its event while the slow one still has not answered.
+      await vi.waitFor(() => expect(fast.received).toHaveLength(1), { timeout: 5_000 });
+      expect(receiver.received).toHaveLength(1);
+      release();
+      expect(await delivering).toEqual({ sent: 2, retrying: 0, failed: 0 });
+    } finally {
+      await fast.close();
+    }
+  });
+
   it("refuses loopback, private and other non-public addresses when saved, and at delivery, unless allowed", async () => {
     vi.stubEnv("TANDEM_WEBHOOKS_ALLOW_PRIVATE", "false");
     for (const url of [receiver.url, "http://10.1.2.3/hook", "http://[::1]/hook", "http://[::ffff:192.168.1.1]/hook", "http://169.254.169.254/latest", "http://100.64.0.1/", "http://localhost:9/x"]) {

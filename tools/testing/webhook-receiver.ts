@@ -21,12 +21,15 @@ export interface WebhookReceiver {
   received: ReceivedPost[];
   /** What the next requests are answered. */
   answer: (status: number, body?: string) => void;
+  /** Keeps every request waiting for its answer (as a slow receiver does) until the function returned is called. */
+  hold: () => () => void;
   close: () => Promise<void>;
 }
 
 export async function startWebhookReceiver(secretPath = "/services/T000/B000/s3cr3t-t0ken-a1b2"): Promise<WebhookReceiver> {
   const received: ReceivedPost[] = [];
   let reply = { status: 200, body: "ok" };
+  let held: Promise<void> | null = null;
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -40,7 +43,8 @@ export async function startWebhookReceiver(secretPath = "/services/T000/B000/s3c
       }
       const headers = Object.fromEntries(Object.entries(request.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value]] : [])));
       received.push({ path: request.url ?? "", contentType: request.headers["content-type"], body, rawBody: text, headers });
-      response.writeHead(reply.status, { "content-type": "text/plain" }).end(reply.body);
+      const { status, body: answer } = reply;
+      void (held ?? Promise.resolve()).then(() => response.writeHead(status, { "content-type": "text/plain" }).end(answer));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -50,6 +54,14 @@ export async function startWebhookReceiver(secretPath = "/services/T000/B000/s3c
     received,
     answer: (status, body = "") => {
       reply = { status, body };
+    },
+    hold: () => {
+      let release = () => {};
+      held = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        held = null;
+        release();
+      };
     },
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
