@@ -9,6 +9,7 @@ const ACTION_WORDS: Record<string, string> = {
   "person.updated": "edited the details",
   "person.deactivated": "marked this person as left",
   "person.reactivated": "reactivated this person",
+  "person.cells-handed-over": "handed their cells over",
   "person.password-set": "set a new password",
   "team.created": "created the team",
   "team.updated": "edited the team",

@@ -30,6 +30,8 @@ export const AUDIT_ACTION_EFFECTS = {
   "person.created": "everything",
   "person.updated": "everything",
   "person.deactivated": "everything",
+  // A summary beside the hand-over's own assignment.* events, which carry each cell's change.
+  "person.cells-handed-over": "none",
   "person.reactivated": "everything",
   "person.password-set": "none",
   "person.password-changed": "none",

@@ -44,6 +44,12 @@ export const ownershipEditors: RoleRule = {
 };
 export const reviewWorkers: RoleRule = { allows: isAdminOrManager, refusal: "Viewers read reviews; they do not fill them in." };
 
+/** Admins hand over anyone's cells when they leave; a manager those of their own team's people (issue 18). */
+export function canHandOverCells(user: PolicyUser, leaverTeamId: number | null): boolean {
+  if (user.role === "admin") return true;
+  return user.role === "manager" && user.teamId !== null && user.teamId === leaverTeamId;
+}
+
 /** Admins fill in any team's review; a manager only their own team's. */
 export function canWorkOnReview(user: PolicyUser, teamId: number): boolean {
   if (user.role === "admin") return true;

@@ -77,6 +77,22 @@ export type ChangeOwnPasswordInput = z.output<typeof changeOwnPasswordSchema>;
 /** Deactivate and reactivate take no fields; the body is `{}`. */
 export const emptySchema = z.object({}).strict();
 
+/** Issue 18, item 3: the leaver's cells to hand over, each to its successor (the form sends every chosen cell). */
+export const handOverSchema = z.object({
+  cells: z
+    .array(
+      z.object({
+        assetKey: z.string().min(1).max(TEXT_MAX.key, "Reload the page: an asset key is too long."),
+        concernKey: z.string().min(1).max(TEXT_MAX.key, "Reload the page: a concern key is too long."),
+        role: z.enum(["A", "R"], { error: "Only A and R are handed over." }),
+        successorId: z.number({ error: "Choose a successor for every cell." }).int().positive(),
+      }),
+    )
+    .min(1, "Choose at least one cell to hand over.")
+    .max(5000, "Hand over at most 5000 cells at once."),
+});
+export type HandOverInput = z.output<typeof handOverSchema>;
+
 const teamNameSchema = z.string().trim().min(1, "Enter a team name.").max(TEXT_MAX.label, `Use at most ${TEXT_MAX.label} characters.`);
 const teamFunctionSchema = z.enum(TEAM_FUNCTIONS, { error: "Choose marketing, IT or other." });
 

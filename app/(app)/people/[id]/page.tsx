@@ -6,7 +6,7 @@ import { FunctionBadge, LeftBadge, ROLE_LABEL } from "@/components/people/marker
 import { PeopleCrumbs } from "@/components/people/people-crumbs";
 import styles from "@/components/people/people.module.css";
 import { getInvitationState } from "@/lib/accounts/invitations";
-import { canEditCatalog, canInvite } from "@/lib/auth/policy";
+import { canEditCatalog, canHandOverCells, canInvite } from "@/lib/auth/policy";
 import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { formatDay } from "@/lib/catalog/format";
 import {
@@ -23,11 +23,13 @@ import {
   listAuditEvents,
 } from "@/lib/people/queries";
 import { parseId } from "@/lib/people/schemas";
+import { getSuccession } from "@/lib/people/succession-queries";
 import { EndedAssignments } from "../_components/ended-assignments";
 import { InvitationState } from "../_components/invitation-state";
 import { PersonCells } from "../_components/person-cells";
 import { PersonLoadPanel } from "../_components/person-load";
 import { StatusActions } from "../_components/status-actions";
+import { SuccessionSection } from "../_components/succession-section";
 import { readTimeZone } from "@/lib/settings/queries";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -62,6 +64,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   );
   const departedCells = new Set(departedGaps.map((cell) => `${cell.assetId}:${cell.concernId}`)).size;
   const left = person.deactivatedAt !== null;
+  const succession = left ? await getSuccession(person.id) : null;
 
   return (
     <>
@@ -136,6 +139,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         </section>
         <PersonLoadPanel load={load} left={left} reasons={reasons} />
       </div>
+      {succession && succession.cellCount > 0 ? (
+        <SuccessionSection personId={person.id} name={person.name} view={succession} editable={canHandOverCells(user, person.team?.id ?? null)} />
+      ) : null}
       <PersonCells groups={groups} labels={labels} />
       <EndedAssignments detail={detail} timeZone={timeZone} />
       <AuditHistory audit={audit} timeZone={timeZone} headingId="history-heading" />
