@@ -230,6 +230,18 @@ const WRITES: readonly WriteRow[] = [
   },
   {
     method: "POST",
+    route: "/api/people/[id]/succession",
+    owner: "Web Platform",
+    mayWrite: "admins and the owning team's manager",
+    request: async ({ db, freshPerson }) => {
+      const [leaver, successor] = [await freshPerson("Web Platform", true), await freshPerson("Web Platform")];
+      const [asset, concern] = [await db.asset.findUniqueOrThrow({ where: { key: "online-store" } }), await db.concern.findUniqueOrThrow({ where: { key: "hosting-uptime" } })];
+      await db.assignment.create({ data: { assetId: asset.id, concernId: concern.id, personId: leaver.id, role: "R", source: "app" } });
+      return { params: { id: String(leaver.id) }, body: { cells: [{ assetKey: asset.key, concernKey: concern.key, role: "R", successorId: successor.id }] } };
+    },
+  },
+  {
+    method: "POST",
     route: "/api/people/[id]/password",
     owner: "Web Platform",
     mayWrite: "admins",
