@@ -3,8 +3,10 @@ import { Suspense } from "react";
 import { CoverageBar, formatPercent } from "@/components/ui/coverage-bar";
 import { Stat } from "@/components/ui/stat";
 import { requireUser } from "@/lib/auth/session";
+import { listLeaversToHandOver } from "@/lib/home/leavers";
 import { getHomeFigures } from "@/lib/home/queries";
 import { getReviewSummaryForHome, listOverdueTeams } from "@/lib/review/home";
+import { HomeLeavers } from "./_components/home-leavers";
 import { HomeReview } from "./_components/home-review";
 import { HomeTrend, HomeTrendLoading } from "./_components/home-trend";
 import { TopGaps, TopHotspots } from "./_components/top-cells";
@@ -15,10 +17,11 @@ export const metadata: Metadata = { title: "Home" };
 export default async function HomePage() {
   const user = await requireUser();
   const now = new Date();
-  const [figures, review, overdueTeams] = await Promise.all([
+  const [figures, review, overdueTeams, leavers] = await Promise.all([
     getHomeFigures(),
     getReviewSummaryForHome(user, now),
     user.role === "admin" ? listOverdueTeams(now) : Promise.resolve([]),
+    listLeaversToHandOver(user),
   ]);
   return (
     <>
@@ -54,6 +57,7 @@ export default async function HomePage() {
             </dl>
           </section>
           <HomeReview review={review} overdueTeams={overdueTeams} isAdmin={user.role === "admin"} now={now} />
+          {user.role === "viewer" ? null : <HomeLeavers leavers={leavers} />}
         </div>
       </div>
       <div className="home-grid home-grid-even">

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { PolicyUser } from "@/lib/auth/policy";
 import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { AppError } from "@/lib/errors";
+import { listLeaversToHandOver } from "@/lib/home/leavers";
 import { loadSharedReport } from "@/lib/report/shared-report";
 import { authorizeAs } from "@/tools/testing/authorize";
 import { useTestDatabase } from "@/tools/testing/test-database";
@@ -62,6 +63,14 @@ describe("succession", () => {
     expect(view.successors.map((person) => person.id)).not.toContain(ravi);
   });
 
+  it("shows the leaver on Home to admins and their team's manager, not to another team's manager or a viewer", async () => {
+    const listed = async (user: PolicyUser) => (await listLeaversToHandOver(user, db.prisma)).find((leaver) => leaver.id === ravi)?.cells;
+    expect(await listed(users.admin)).toBe(await heldByRavi());
+    expect(await listed(users.ownManager)).toBe(await heldByRavi());
+    expect(await listed(users.otherManager)).toBeUndefined();
+    expect(await listed(users.viewer)).toBeUndefined();
+  });
+
   it("refuses a manager of another team and a viewer, writing nothing", async () => {
     const input = await allTo("sarah.oconnell@example.org");
     const before = await counts();
@@ -118,5 +127,6 @@ describe("succession", () => {
     expect(events.filter((e) => e.action === "person.cells-handed-over")).toHaveLength(1);
     expect(await gapsOfRavi()).toBe(0);
     expect((await getSuccession(ravi, db.prisma))!.cellCount).toBe(0);
+    expect((await listLeaversToHandOver(users.admin, db.prisma)).map((leaver) => leaver.id)).not.toContain(ravi);
   });
 });
