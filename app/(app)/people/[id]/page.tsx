@@ -139,7 +139,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         </section>
         <PersonLoadPanel load={load} left={left} reasons={reasons} />
       </div>
-      {succession && succession.cellCount > 0 ? (
+      {succession ? (
         <SuccessionSection personId={person.id} name={person.name} view={succession} editable={canHandOverCells(user, person.team?.id ?? null)} />
       ) : null}
       <PersonCells groups={groups} labels={labels} />

@@ -37,13 +37,14 @@ export function SuccessionForm({ personId, view, editable }: { personId: number;
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ error?: string; done?: string; conflicts?: HandOverResult["conflicts"] } | null>(null);
   const nameOf = new Map(view.successors.map((person) => [person.id, person.name]));
+  // Counted on the cells still listed: after a partial hand-over the page reloads them without the moved ones.
+  const picked = cells.filter((cell) => chosen.has(cellId(cell)));
 
   function setEveryone(value: string) {
     setSuccessorOf(value === "" ? suggested() : new Map(cells.map((cell) => [cellId(cell), Number(value)])));
   }
 
   async function submit() {
-    const picked = cells.filter((cell) => chosen.has(cellId(cell)));
     const missing = picked.find((cell) => successorOf.get(cellId(cell)) == null);
     if (missing) {
       setMessage({ error: `Choose a successor for ${missing.concernName} on ${view.assets.find((a) => a.assetKey === missing.assetKey)?.assetName}.` });
@@ -65,7 +66,7 @@ export function SuccessionForm({ personId, view, editable }: { personId: number;
 
   return (
     <div>
-      {editable ? (
+      {editable && cells.length > 0 ? (
         <div className={styles.toolbar}>
           <label>
             Everything to
@@ -79,8 +80,8 @@ export function SuccessionForm({ personId, view, editable }: { personId: number;
               ))}
             </select>
           </label>
-          <button type="button" className="button" disabled={pending || chosen.size === 0} onClick={submit} data-testid="hand-over">
-            {pending ? "Handing over…" : `Hand over ${chosen.size} ${chosen.size === 1 ? "cell" : "cells"}`}
+          <button type="button" className="button" disabled={pending || picked.length === 0} onClick={submit} data-testid="hand-over">
+            {pending ? "Handing over…" : `Hand over ${picked.length} ${picked.length === 1 ? "cell" : "cells"}`}
           </button>
         </div>
       ) : null}
