@@ -68,7 +68,7 @@ export function SuccessionForm({ personId, view, editable }: { personId: number;
     <div>
       {editable && cells.length > 0 ? (
         <div className={styles.toolbar}>
-          <label>
+          <label className="field">
             Everything to
             <select className={styles.successor} defaultValue="" onChange={(event) => setEveryone(event.target.value)} data-testid="successor-for-all">
               <option value="">The suggested successor of each cell</option>
@@ -80,7 +80,7 @@ export function SuccessionForm({ personId, view, editable }: { personId: number;
               ))}
             </select>
           </label>
-          <button type="button" className="button" disabled={pending || picked.length === 0} onClick={submit} data-testid="hand-over">
+          <button type="button" className="button button-primary" disabled={pending || picked.length === 0} onClick={submit} data-testid="hand-over">
             {pending ? "Handing over…" : `Hand over ${picked.length} ${picked.length === 1 ? "cell" : "cells"}`}
           </button>
         </div>
