@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { listLeaversToHandOver } from "@/lib/home/leavers";
 import { loadSharedReport } from "@/lib/report/shared-report";
 import { authorizeAs } from "@/tools/testing/authorize";
+import { catalogTestKit } from "@/tools/testing/catalog-kit";
 import { useTestDatabase } from "@/tools/testing/test-database";
 import type { HandOverInput } from "./schemas";
 import { handOverCells, successionEditors } from "./succession";
@@ -20,16 +21,12 @@ describe("succession", () => {
 
   beforeAll(async () => {
     await seedDemoOrganisation(db.prisma);
-    const people = await db.prisma.person.findMany({ select: { id: true, email: true, role: true, teamId: true, team: { select: { function: true } } } });
-    for (const person of people) personId[person.email] = person.id;
-    const asUser = (email: string): PolicyUser => {
-      const person = people.find((p) => p.email === email)!;
-      return { id: person.id, role: person.role as PolicyUser["role"], teamId: person.teamId, teamFunction: person.team?.function ?? null };
-    };
-    users.admin = asUser("admin@example.org");
-    users.ownManager = asUser("sarah.oconnell@example.org");
-    users.otherManager = asUser("marketing.manager@example.org");
-    users.viewer = asUser("viewer@example.org");
+    const { userOf } = catalogTestKit(db);
+    users.admin = await userOf("admin@example.org");
+    users.ownManager = await userOf("sarah.oconnell@example.org");
+    users.otherManager = await userOf("marketing.manager@example.org");
+    users.viewer = await userOf("viewer@example.org");
+    for (const person of await db.prisma.person.findMany({ select: { id: true, email: true } })) personId[person.email] = person.id;
     ravi = personId["ravi.patel@example.org"]!;
   });
 
@@ -106,6 +103,19 @@ describe("succession", () => {
     expect(result.moved).toEqual([{ assetKey: first!.assetKey, concernKey: first!.concernKey, role: first!.role, successorId }]);
     expect(result.conflicts).toMatchObject([{ assetKey: second!.assetKey, concernKey: second!.concernKey, reason: expect.stringContaining("meanwhile") }]);
     expect(await heldByRavi()).toBe(held - 1);
+  });
+
+  it("reports a cell whose successor already holds that role there, and writes nothing for it", async () => {
+    const [cell] = (await getSuccession(ravi, db.prisma))!.assets.flatMap((asset) => asset.cells);
+    const teammate = await db.prisma.person.findFirstOrThrow({
+      where: { team: { name: "Security & Infrastructure" }, deactivatedAt: null, email: { not: "sarah.oconnell@example.org" } },
+    });
+    const [asset, concern] = [await db.prisma.asset.findUniqueOrThrow({ where: { key: cell!.assetKey } }), await db.prisma.concern.findUniqueOrThrow({ where: { key: cell!.concernKey } })];
+    await db.prisma.assignment.create({ data: { assetId: asset.id, concernId: concern.id, personId: teammate.id, role: cell!.role, source: "app" } });
+    const before = await counts();
+    const result = await handOver(users.admin, { cells: [{ assetKey: cell!.assetKey, concernKey: cell!.concernKey, role: cell!.role, successorId: teammate.id }] });
+    expect(result).toEqual({ moved: [], conflicts: [expect.objectContaining({ reason: `${teammate.name} already holds ${cell!.role} here.` })] });
+    expect(await counts()).toEqual(before);
   });
 
   it("hands every remaining cell over in one write, one audit event per change, and the departed-owner gaps close", async () => {
