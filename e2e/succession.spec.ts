@@ -41,8 +41,11 @@ test.describe("Succession as the admin", () => {
       expect(response.status()).toBe(200);
     }
 
+    // Still active, they are leaving: the admin opens the succession section from the header.
     await page.goto(`/people/${leaverId}`);
     await expect(page.getByTestId("succession")).toHaveCount(0);
+    await page.getByRole("link", { name: "Hand over their cells" }).click();
+    await expect(page.getByTestId("succession")).toContainText(`${name} holds A or R on 3 cells`);
     await page.getByRole("button", { name: "Deactivate…" }).click();
     await page.getByRole("button", { name: "Deactivate", exact: true }).click();
     const succession = page.getByTestId("succession");

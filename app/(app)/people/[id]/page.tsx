@@ -37,8 +37,14 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: (user && (await getEntityName("person", parseId(id)))) || "Person" };
 }
 
-export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
-  const [user, { id: rawId }] = await Promise.all([requireUser(), params]);
+export default async function PersonPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ handover?: string | string[] }>;
+}) {
+  const [user, { id: rawId }, { handover }] = await Promise.all([requireUser(), params, searchParams]);
   const id = parseId(rawId);
   if (id === null) notFound();
   const [detail, figures, timeZone, invitation] = await Promise.all([
@@ -64,7 +70,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   );
   const departedCells = new Set(departedGaps.map((cell) => `${cell.assetId}:${cell.concernId}`)).size;
   const left = person.deactivatedAt !== null;
-  const succession = left ? await getSuccession(person.id) : null;
+  const mayHandOver = canHandOverCells(user, person.team?.id ?? null);
+  // Someone still active who is leaving: an admin or their manager opens the same section from the header.
+  const holdsAOrR = groups.A.length + groups.R.length > 0;
+  const succession = left || (handover !== undefined && mayHandOver) ? await getSuccession(person.id) : null;
+  const offerHandOver = !left && holdsAOrR && mayHandOver && !succession && person.id !== user.id;
 
   return (
     <>
@@ -80,16 +90,20 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             {person.team ? ` · ${person.team.name}` : " · no team"}
           </p>
         </div>
-        {canEditCatalog(user) ? (
-          <div className={styles.headerActions} data-testid="admin-actions">
-            <Link
-              href={`/people/${person.id}/edit` as Route}
-              className={`button button-secondary ${styles.buttonLink}`}
-            >
-              Edit
-            </Link>
-            {person.id !== user.id ? (
-              <StatusActions personId={person.id} name={person.name} left={left} />
+        {canEditCatalog(user) || offerHandOver ? (
+          <div className={styles.headerActions}>
+            {offerHandOver ? (
+              <Link href={`/people/${person.id}?handover#succession` as Route} className={`button button-secondary ${styles.buttonLink}`}>
+                Hand over their cells
+              </Link>
+            ) : null}
+            {canEditCatalog(user) ? (
+              <div className={styles.headerActions} data-testid="admin-actions">
+                <Link href={`/people/${person.id}/edit` as Route} className={`button button-secondary ${styles.buttonLink}`}>
+                  Edit
+                </Link>
+                {person.id !== user.id ? <StatusActions personId={person.id} name={person.name} left={left} /> : null}
+              </div>
             ) : null}
           </div>
         ) : null}
@@ -140,7 +154,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <PersonLoadPanel load={load} left={left} reasons={reasons} />
       </div>
       {succession ? (
-        <SuccessionSection personId={person.id} name={person.name} view={succession} editable={canHandOverCells(user, person.team?.id ?? null)} />
+        <SuccessionSection personId={person.id} name={person.name} left={left} view={succession} editable={mayHandOver} />
       ) : null}
       <PersonCells groups={groups} labels={labels} />
       <EndedAssignments detail={detail} timeZone={timeZone} />

@@ -70,7 +70,7 @@ export function SuccessionForm({ personId, view, editable }: { personId: number;
         <div className={styles.toolbar}>
           <label className="field">
             Everything to
-            <select className={styles.successor} defaultValue="" onChange={(event) => setEveryone(event.target.value)} data-testid="successor-for-all">
+            <select defaultValue="" onChange={(event) => setEveryone(event.target.value)} data-testid="successor-for-all">
               <option value="">The suggested successor of each cell</option>
               {view.successors.map((person) => (
                 <option key={person.id} value={person.id}>
