@@ -1,13 +1,11 @@
 import { AppError, HTTP_STATUS, type ErrorCode } from "@/lib/errors";
+import { SCHEMA, SCIM_CONTENT_TYPE } from "./protocol";
 
 /**
  * SCIM's own error answer (RFC 7644 section 3.12): `{ schemas: [Error], status: "404", scimType, detail }`.
  * Tandem's AppError codes map onto SCIM's statuses; a refusal of the input names its `scimType` so the identity
  * provider can tell a bad filter from a taken userName.
  */
-
-export const ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
-export const SCIM_CONTENT_TYPE = "application/scim+json";
 
 export type ScimType =
   | "invalidFilter"
@@ -56,7 +54,7 @@ export function scimErrorResponse(error: AppError): Response {
   const { retryAfterSeconds } = error.details;
   return new Response(
     JSON.stringify({
-      schemas: [ERROR_SCHEMA],
+      schemas: [SCHEMA.error],
       status: String(status),
       ...(scimType ? { scimType } : {}),
       detail: detailOf(error),
