@@ -19,6 +19,8 @@ export interface IssuedToken {
   /** The whole token: shown once, never stored. */
   token: string;
   expiresAt: string | null;
+  /** A SCIM provisioning token: what uses it is the identity provider, at /scim/v2. */
+  scim: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -61,7 +63,7 @@ async function insertToken(
     entityId: row.id,
     after: { kind: row.kind, name: row.name, prefix: row.prefix, personId: row.personId, role: row.role, teamId: row.teamId, scim: row.scim, expiresAt: row.expiresAt },
   });
-  return { id: row.id, name: row.name, token: secret.token, expiresAt: row.expiresAt?.toISOString() ?? null };
+  return { id: row.id, name: row.name, token: secret.token, expiresAt: row.expiresAt?.toISOString() ?? null, scim: row.scim };
 }
 
 /** A token of the person's own, acting as them with their role, whatever it becomes. */
