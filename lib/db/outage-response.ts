@@ -1,10 +1,8 @@
-import { AppError, defaultMessage } from "@/lib/errors";
-import { scimErrorResponse } from "@/lib/scim/errors";
-import { isScimPath } from "@/lib/scim/protocol";
+import { defaultMessage } from "@/lib/errors";
 
 /**
  * What the proxy answers while the database is unreachable: 503 with Retry-After. Machine clients get the
- * same JSON a write route answers for `unavailable` (SCIM's error format on /scim/v2); people get a small page that needs nothing from the
+ * same JSON a write route answers for `unavailable`; people get a small page that needs nothing from the
  * app (no stylesheet, no database). Its one script, allowed by the request's CSP nonce, asks /api/health
  * every few seconds and reloads the page once the database answers, so it reloads only when it can show
  * something; without JavaScript a slower meta refresh does the same.
@@ -15,11 +13,6 @@ const NO_SCRIPT_REFRESH_SECONDS = 30;
 
 export function outageResponse(pathname: string, nonce: string): Response {
   const headers = { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" };
-  if (isScimPath(pathname)) {
-    const response = scimErrorResponse(new AppError("unavailable", undefined, { retryAfterSeconds: RETRY_AFTER_SECONDS }));
-    response.headers.set("Cache-Control", "no-store");
-    return response;
-  }
   if (pathname.startsWith("/api/")) {
     return Response.json({ ok: false, code: "unavailable", error: defaultMessage("unavailable") }, { status: 503, headers });
   }
