@@ -86,6 +86,8 @@ const attribute = ({
   ...(rest.subAttributes ? { subAttributes: rest.subAttributes.map(attribute) } : {}),
 });
 
+const strings = (...names: string[]): Attribute[] => names.map((name) => ({ name, type: "string" }));
+
 const schemas = [
   {
     id: SCHEMA.user,
@@ -97,18 +99,14 @@ const schemas = [
       {
         name: "name",
         type: "complex",
-        subAttributes: ["formatted", "givenName", "familyName"].map((name) => ({ name, type: "string" })),
+        subAttributes: strings("formatted", "givenName", "familyName"),
       },
       {
         name: "emails",
         type: "complex",
         multiValued: true,
         mutability: "readOnly",
-        subAttributes: [
-          { name: "value", type: "string" },
-          { name: "type", type: "string" },
-          { name: "primary", type: "boolean" },
-        ],
+        subAttributes: [...strings("value", "type"), { name: "primary", type: "boolean" }],
       },
       { name: "active", type: "boolean" },
       {
@@ -116,10 +114,7 @@ const schemas = [
         type: "complex",
         multiValued: true,
         mutability: "readOnly",
-        subAttributes: [
-          { name: "value", type: "string" },
-          { name: "display", type: "string" },
-        ],
+        subAttributes: strings("value", "display"),
       },
     ],
   },

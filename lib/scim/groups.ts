@@ -6,13 +6,13 @@ import { getPrisma, type Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import { createTeam, updateTeam } from "@/lib/people/team-actions";
-import { parseId } from "@/lib/people/schemas";
 import { setTeamMembers } from "./group-members";
 import { parseFilter } from "./filter";
 import { matchesFilter, requiredEquality } from "./filter-match";
 import { excludes, listResponse } from "./list-response";
 import { applyGroupPatch, type PatchOperation, type ScimGroupFields } from "./patch";
 import { SCHEMA } from "./protocol";
+import { rowIdOf } from "./row-id";
 import type { ScimGroupInput, ScimListQuery } from "./schemas";
 
 /**
@@ -68,9 +68,7 @@ const fieldsOf = (row: TeamRow): ScimGroupFields => ({
 });
 
 async function findTeam(id: string, db: Reader, lock = false): Promise<TeamRow> {
-  const teamId = parseId(id);
-  if (teamId !== null && lock)
-    await (db as Tx).$queryRaw`SELECT id FROM "Team" WHERE id = ${teamId} FOR UPDATE`;
+  const teamId = await rowIdOf(id, "Team", db, lock);
   const row =
     teamId === null ? null : await db.team.findUnique({ where: { id: teamId }, select: teamSelect });
   if (!row) throw new AppError("not-found", `There is no group with the id "${id}".`);

@@ -6,7 +6,6 @@ import type { PolicyUser } from "@/lib/auth/policy";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { createPerson, deactivatePerson, reactivatePerson, updatePerson } from "@/lib/people/actions";
-import { parseId } from "@/lib/people/schemas";
 import { TEXT_MAX } from "@/lib/validation/text-limits";
 import { scimError } from "./errors";
 import { parseFilter } from "./filter";
@@ -14,6 +13,7 @@ import { matchesFilter, requiredEquality } from "./filter-match";
 import { listResponse } from "./list-response";
 import { applyUserPatch, booleanOf, splitName, type PatchOperation, type ScimUserFields } from "./patch";
 import { SCHEMA } from "./protocol";
+import { rowIdOf } from "./row-id";
 import type { ScimListQuery, ScimUserInput } from "./schemas";
 
 /**
@@ -78,10 +78,7 @@ const fieldsOf = (row: PersonRow): ScimUserFields => ({
 });
 
 async function findPerson(id: string, db: Reader, lock = false): Promise<PersonRow> {
-  const personId = parseId(id);
-  // Locked for the write, so two provider requests about one person apply one after the other.
-  if (personId !== null && lock)
-    await (db as Tx).$queryRaw`SELECT id FROM "Person" WHERE id = ${personId} FOR UPDATE`;
+  const personId = await rowIdOf(id, "Person", db, lock);
   const row =
     personId === null ? null : await db.person.findUnique({ where: { id: personId }, select: personSelect });
   if (!row) throw new AppError("not-found", `There is no user with the id "${id}".`);
