@@ -18,7 +18,7 @@ import { isSameOrigin } from "./same-origin";
  * - SCIM (/scim/v2/...) takes a SCIM token only (lib/tokens: a service token with the SCIM scope), never the
  *   cookie; and a SCIM token is refused everywhere else, so the identity provider's secret opens nothing but
  *   provisioning.
- * Writes with the cookie are refused from another site on both.
+ * Writes with the cookie are refused from another site, on the screens' routes and on the API.
  */
 
 export interface Caller {
