@@ -17,7 +17,6 @@ const meta = (resourceType: string, path: string) => ({
 export function serviceProviderConfig() {
   return {
     schemas: [SCHEMA.serviceProviderConfig],
-    documentationUri: publicLink("/api-reference"),
     patch: { supported: true },
     bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
     filter: { supported: true, maxResults: MAX_PAGE_SIZE },
