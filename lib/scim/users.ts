@@ -140,7 +140,8 @@ export async function createScimUser(tx: Tx, user: PolicyUser, input: ScimUserIn
     role: "viewer",
   });
   const created = await findPerson(String(id), tx);
-  await saveUserFields(tx, user, created, { ...fieldsOfInput(input), displayName: created.name });
+  // The name is set already; what is left is the externalId, and `active: false` for someone provisioned as left.
+  await saveUserFields(tx, user, created, fieldsOfInput(input));
   return getScimUser(String(id), tx);
 }
 
