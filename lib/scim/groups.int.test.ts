@@ -1,10 +1,14 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
 import type { Db } from "@/lib/db/client";
-import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
-import { createServiceToken } from "@/lib/tokens/tokens";
-import { callScim, ERROR_SCHEMA, filterQuery, GROUP_SCHEMA, PATCH_OP } from "@/tools/testing/scim-client";
+import {
+  callScim,
+  ERROR_SCHEMA,
+  filterQuery,
+  GROUP_SCHEMA,
+  PATCH_OP,
+  prepareScimOrganisation,
+} from "@/tools/testing/scim-client";
 import { useTestDatabase } from "@/tools/testing/test-database";
 
 /** Issue 18: group push from Okta and Entra ID, replayed through the routes; a group is a team, its members the team's people. */
@@ -33,17 +37,7 @@ describe("SCIM groups", () => {
   beforeAll(async () => {
     db = database.prisma;
     session.prisma = db;
-    await seedDemoOrganisation(db);
-    const admin = await db.person.findUniqueOrThrow({ where: { email: "admin@example.org" } });
-    const issued = await db.$transaction((tx) =>
-      createServiceToken(
-        tx,
-        admin.id,
-        { name: "Okta", role: "admin", teamId: null, expiresInDays: null, scim: true },
-        (entry) => recordAudit(tx, { ...entry, actorId: admin.id }),
-      ),
-    );
-    token = issued.token;
+    token = (await prepareScimOrganisation(db)).tokens.scim.token;
   });
 
   it("replays Okta's group push: create with members, remove one by members[value eq], add, rename", async () => {

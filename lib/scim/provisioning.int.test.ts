@@ -1,13 +1,18 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { recordAudit, type AuditEntry } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
-import type { Tx } from "@/lib/auth/write-policy";
 import type { Db } from "@/lib/db/client";
-import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { getApiReport } from "@/lib/public-api/report";
 import { authenticateToken } from "@/lib/tokens/authenticate";
-import { createPersonalToken, createServiceToken } from "@/lib/tokens/tokens";
-import { callScim, filterQuery, PATCH_OP, USER_SCHEMA } from "@/tools/testing/scim-client";
+import { createPersonalToken } from "@/lib/tokens/tokens";
+import {
+  callScim,
+  filterQuery,
+  PATCH_OP,
+  prepareScimOrganisation,
+  USER_SCHEMA,
+  type ScimOrganisation,
+} from "@/tools/testing/scim-client";
 import { useTestDatabase } from "@/tools/testing/test-database";
 
 /**
@@ -28,35 +33,14 @@ const ENTERPRISE_SCHEMA = "urn:ietf:params:scim:schemas:extension:enterprise:2.0
 describe("SCIM provisioning", () => {
   const database = useTestDatabase();
   let db: Db;
-  let adminId: number;
-  const tokens = {} as Record<"scim" | "service", { id: number; token: string }>;
+  let kit: ScimOrganisation;
   const scim = (method: string, path: string, body?: unknown) =>
-    callScim(method, path, { token: tokens.scim.token, body });
-  const asAdmin = <T>(
-    write: (tx: Tx, audit: (entry: Omit<AuditEntry, "actorId">) => Promise<void>) => Promise<T>,
-  ) => db.$transaction((tx) => write(tx, (entry) => recordAudit(tx, { ...entry, actorId: adminId })));
+    callScim(method, path, { token: kit.tokens.scim.token, body });
 
   beforeAll(async () => {
     db = database.prisma;
     session.prisma = db;
-    await seedDemoOrganisation(db);
-    adminId = (await db.person.findUniqueOrThrow({ where: { email: "admin@example.org" } })).id;
-    tokens.scim = await asAdmin((tx, audit) =>
-      createServiceToken(
-        tx,
-        adminId,
-        { name: "Okta", role: "admin", teamId: null, expiresInDays: null, scim: true },
-        audit,
-      ),
-    );
-    tokens.service = await asAdmin((tx, audit) =>
-      createServiceToken(
-        tx,
-        adminId,
-        { name: "CMDB", role: "admin", teamId: null, expiresInDays: null },
-        audit,
-      ),
-    );
+    kit = await prepareScimOrganisation(db);
   });
 
   it("replays Okta: look up by userName, create, read, replace, then deactivate with a no-path PATCH", async () => {
@@ -119,7 +103,7 @@ describe("SCIM provisioning", () => {
     const event = await db.auditEvent.findFirstOrThrow({
       where: { action: "person.deactivated", entityId: email },
     });
-    expect(event).toMatchObject({ actorId: adminId, apiTokenId: tokens.scim.id });
+    expect(event).toMatchObject({ actorId: kit.adminId, apiTokenId: kit.tokens.scim.id });
 
     expect(
       (

@@ -1,11 +1,14 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { recordAudit, type AuditEntry } from "@/lib/audit/record";
 import type { CurrentUser } from "@/lib/auth/session";
-import type { Tx } from "@/lib/auth/write-policy";
 import type { Db } from "@/lib/db/client";
-import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
 import { createServiceToken, revokeToken } from "@/lib/tokens/tokens";
-import { callScim, ERROR_SCHEMA, filterQuery } from "@/tools/testing/scim-client";
+import {
+  callScim,
+  ERROR_SCHEMA,
+  filterQuery,
+  prepareScimOrganisation,
+  type ScimOrganisation,
+} from "@/tools/testing/scim-client";
 import { useTestDatabase } from "@/tools/testing/test-database";
 
 /** Issue 18: SCIM lists page as RFC 7644 says, and every refusal (a wrong token among them) answers in SCIM's error format. */
@@ -20,35 +23,14 @@ vi.mock("@/lib/db/client", async (importOriginal) => ({
 describe("SCIM lists and refusals", () => {
   const database = useTestDatabase();
   let db: Db;
-  let adminId: number;
-  const tokens = {} as Record<"scim" | "service", { id: number; token: string }>;
+  let kit: ScimOrganisation;
   const scim = (method: string, path: string, body?: unknown) =>
-    callScim(method, path, { token: tokens.scim.token, body });
-  const asAdmin = <T>(
-    write: (tx: Tx, audit: (entry: Omit<AuditEntry, "actorId">) => Promise<void>) => Promise<T>,
-  ) => db.$transaction((tx) => write(tx, (entry) => recordAudit(tx, { ...entry, actorId: adminId })));
+    callScim(method, path, { token: kit.tokens.scim.token, body });
 
   beforeAll(async () => {
     db = database.prisma;
     session.prisma = db;
-    await seedDemoOrganisation(db);
-    adminId = (await db.person.findUniqueOrThrow({ where: { email: "admin@example.org" } })).id;
-    tokens.scim = await asAdmin((tx, audit) =>
-      createServiceToken(
-        tx,
-        adminId,
-        { name: "Okta", role: "admin", teamId: null, expiresInDays: null, scim: true },
-        audit,
-      ),
-    );
-    tokens.service = await asAdmin((tx, audit) =>
-      createServiceToken(
-        tx,
-        adminId,
-        { name: "CMDB", role: "admin", teamId: null, expiresInDays: null },
-        audit,
-      ),
-    );
+    kit = await prepareScimOrganisation(db);
   });
 
   it("pages a list from startIndex by count, and answers SCIM errors for a bad filter, a taken userName, an unknown id and a renamed userName", async () => {
@@ -91,12 +73,12 @@ describe("SCIM lists and refusals", () => {
       status,
       body: { schemas: [ERROR_SCHEMA], status: String(status) },
     });
-    expect(await callScim("GET", "/Users", { token: tokens.service.token })).toMatchObject(refused(403));
+    expect(await callScim("GET", "/Users", { token: kit.tokens.service.token })).toMatchObject(refused(403));
     const anonymous = await callScim("GET", "/Users");
     expect(anonymous).toMatchObject(refused(401));
     expect(anonymous.headers.get("www-authenticate")).toContain("Bearer");
     session.user = {
-      id: adminId,
+      id: kit.adminId,
       email: "admin@example.org",
       name: "Admin",
       role: "admin",
@@ -110,7 +92,7 @@ describe("SCIM lists and refusals", () => {
     const { GET } = await import("@/app/api/v1/people/route");
     const onApi = await GET(
       new Request("http://localhost/api/v1/people", {
-        headers: { authorization: `Bearer ${tokens.scim.token}` },
+        headers: { authorization: `Bearer ${kit.tokens.scim.token}` },
       }),
       { params: Promise.resolve({}) },
     );
@@ -119,15 +101,15 @@ describe("SCIM lists and refusals", () => {
       body: { ok: false, code: "forbidden" },
     });
 
-    const revoked = await asAdmin((tx, audit) =>
+    const revoked = await kit.asAdmin((tx, audit) =>
       createServiceToken(
         tx,
-        adminId,
+        kit.adminId,
         { name: "Old Entra", role: "admin", teamId: null, expiresInDays: null, scim: true },
         audit,
       ),
     );
-    await asAdmin((tx, audit) => revokeToken(tx, revoked.id, null, audit));
+    await kit.asAdmin((tx, audit) => revokeToken(tx, revoked.id, null, audit));
     expect(await callScim("GET", "/Users", { token: revoked.token })).toMatchObject(refused(401));
   });
 });

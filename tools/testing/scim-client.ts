@@ -1,4 +1,9 @@
 import path from "node:path";
+import { recordAudit, type AuditEntry } from "@/lib/audit/record";
+import type { Tx } from "@/lib/auth/write-policy";
+import type { Db } from "@/lib/db/client";
+import { seedDemoOrganisation } from "@/lib/demo/seed-demo";
+import { createServiceToken } from "@/lib/tokens/tokens";
 
 /**
  * Calls /scim/v2 in tests as an identity provider would, through the route handlers as Next.js runs them:
@@ -56,3 +61,35 @@ export const PATCH_OP = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
 export const USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
 export const GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
 export const ERROR_SCHEMA = "urn:ietf:params:scim:api:messages:2.0:Error";
+
+export interface ScimOrganisation {
+  adminId: number;
+  /** A SCIM token and an ordinary admin service token, both made by the demo admin. */
+  tokens: Record<"scim" | "service", { id: number; token: string }>;
+  /** Runs a write in a transaction whose audit events name the demo admin. */
+  asAdmin: <T>(
+    write: (tx: Tx, audit: (entry: Omit<AuditEntry, "actorId">) => Promise<void>) => Promise<T>,
+  ) => Promise<T>;
+}
+
+/** The demo organisation, seeded into the test's database, with the tokens the SCIM tests call with. */
+export async function prepareScimOrganisation(db: Db): Promise<ScimOrganisation> {
+  await seedDemoOrganisation(db);
+  const adminId = (await db.person.findUniqueOrThrow({ where: { email: "admin@example.org" } })).id;
+  const asAdmin: ScimOrganisation["asAdmin"] = (write) =>
+    db.$transaction((tx) => write(tx, (entry) => recordAudit(tx, { ...entry, actorId: adminId })));
+  const serviceToken = (name: string, scim: boolean) =>
+    asAdmin((tx, audit) =>
+      createServiceToken(
+        tx,
+        adminId,
+        { name, role: "admin", teamId: null, expiresInDays: null, scim },
+        audit,
+      ),
+    );
+  return {
+    adminId,
+    asAdmin,
+    tokens: { scim: await serviceToken("Okta", true), service: await serviceToken("CMDB", false) },
+  };
+}
