@@ -4,7 +4,10 @@ import { authConfig } from "@/lib/auth/auth.config";
 import { singleSignOnOrigin } from "@/lib/auth/sso-settings";
 import { readEnvironment } from "@/lib/config/environment";
 import { isDatabaseAvailable } from "@/lib/db/availability";
-import { outageResponse } from "@/lib/db/outage-response";
+import { outageResponse, RETRY_AFTER_SECONDS } from "@/lib/db/outage-response";
+import { AppError } from "@/lib/errors";
+import { scimErrorResponse } from "@/lib/scim/errors";
+import { isScimPath } from "@/lib/scim/protocol";
 import { contentSecurityPolicy, createNonce, isHttpsRequest, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
 
 const { auth } = NextAuth(authConfig);
@@ -27,7 +30,9 @@ export default auth(async (request) => {
   const { pathname } = request.nextUrl;
   let response: Response;
   if (pathname !== "/api/health" && !(await isDatabaseAvailable())) {
-    response = outageResponse(pathname, nonce);
+    // An identity provider reads SCIM's error format only (RFC 7644 section 3.12).
+    const unavailable = new AppError("unavailable", undefined, { retryAfterSeconds: RETRY_AFTER_SECONDS });
+    response = isScimPath(pathname) ? scimErrorResponse(unavailable) : outageResponse(pathname, nonce);
   } else {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-nonce", nonce);

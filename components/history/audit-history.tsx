@@ -13,6 +13,9 @@ const ACTION_WORDS: Record<string, string> = {
   "person.password-set": "set a new password",
   "team.created": "created the team",
   "team.updated": "edited the team",
+  // SCIM provisioning (lib/scim) keeps the identity provider's own id of a person or a group.
+  "person.external-id-set": "set the identity provider's id",
+  "team.external-id-set": "set the identity provider's group id",
 };
 
 /** The audit trail of a person or a team, newest first. Password events say only that it changed. */

@@ -22,6 +22,8 @@ const ROLE_CHOICES = [
   { value: "viewer", label: "Viewer: reads everything" },
   { value: "manager", label: "Manager of a team: that team's cells and reviews" },
   { value: "admin", label: "Admin: everything, the catalog and people included" },
+  // A SCIM token is an admin's service token that may call /scim/v2 only (README, "Provisioning with SCIM").
+  { value: "scim", label: "SCIM provisioning: the identity provider creates and deactivates people and teams" },
 ] as const;
 
 type Target = { kind: "personal" } | { kind: "service"; teams: readonly { id: number; name: string }[] };
@@ -45,7 +47,8 @@ export function CreateTokenForm({ target, origin, timeZone }: { target: Target; 
     const days = form.text("expiresInDays").trim();
     // Anything but digits goes as typed, for the server to refuse with the rule's own sentence.
     const expiresInDays = expiry === "never" ? null : expiry === "days" ? (/^\d{1,6}$/.test(days) ? Number(days) : days) : Number(expiry);
-    const body = service ? { name: form.text("name"), role, teamId: role === "manager" ? form.teamId() : null, expiresInDays } : { name: form.text("name"), expiresInDays };
+    const scope = role === "scim" ? { role: "admin", scim: true } : { role };
+    const body = service ? { name: form.text("name"), ...scope, teamId: role === "manager" ? form.teamId() : null, expiresInDays } : { name: form.text("name"), expiresInDays };
     const fields = ["name", ...(expiry === "days" ? ["expiresInDays"] : []), ...(service ? ["role", "teamId"] : [])];
     const result = await send<IssuedToken>(service ? "/api/settings/service-tokens" : "/api/me/tokens", body, { fields });
     if (!result.ok) return;

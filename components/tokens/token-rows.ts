@@ -33,7 +33,7 @@ export function personalTokenRow(token: TokenListEntry, timeZone: string): Token
 export function serviceTokenRow(token: ServiceTokenListEntry, timeZone: string): TokenRowView {
   return {
     ...personalTokenRow(token, timeZone),
-    actsAs: token.role === "manager" ? `Manager of ${token.teamName ?? "a removed team"}` : ROLE_LABEL[token.role],
+    actsAs: token.scim ? "SCIM provisioning" : token.role === "manager" ? `Manager of ${token.teamName ?? "a removed team"}` : ROLE_LABEL[token.role],
     madeBy: token.createdByName ?? "A deleted person",
   };
 }

@@ -23,6 +23,7 @@ import { createWebhookEndpoint } from "@/lib/webhooks/endpoints";
 import { authorizeAs } from "@/tools/testing/authorize";
 import { checkSource, listRequestSources } from "@/tools/testing/authorization-paths";
 import { fingerprintThrough } from "@/tools/testing/fingerprint";
+import { SCIM_READS, SCIM_WRITES } from "@/tools/testing/scim-matrix";
 import { useTestDatabase } from "@/tools/testing/test-database";
 
 /**
@@ -740,8 +741,8 @@ describe("the authorization matrix of every route", () => {
   it("has a row for every route of the app", () => {
     const routes = listRequestSources(ROOT).flatMap(({ file, text }) => checkSource(file, text));
     const routesBuiltWith = (wrapper: string) => routes.filter((entry) => entry.wrapper === wrapper).map((entry) => `${entry.name} ${entry.file}`);
-    expect([...new Set([...WRITES, ...V1_WRITES].map((row) => `${row.method} app${row.route}/route.ts`))].sort()).toEqual(routesBuiltWith("writeRoute").sort());
-    expect(READS.map((row) => `GET app${row.route}/route.ts`).sort()).toEqual(routesBuiltWith("readRoute").sort());
+    expect([...new Set([...WRITES, ...V1_WRITES, ...SCIM_WRITES].map((row) => `${row.method} app${row.route}/route.ts`))].sort()).toEqual(routesBuiltWith("writeRoute").sort());
+    expect([...READS, ...SCIM_READS].map((row) => `GET app${row.route}/route.ts`).sort()).toEqual(routesBuiltWith("readRoute").sort());
   });
 
   for (const read of READS) {
@@ -822,6 +823,52 @@ describe("the authorization matrix of every route", () => {
             }
           });
         }
+      }
+    });
+  }
+
+  /**
+   * SCIM (issue 18): only a SCIM token gets in, with 2xx; an admin's ordinary service or personal token gets 403,
+   * and an admin's session cookie without a token 401, each in SCIM's error format and writing nothing.
+   */
+  const SCIM_CALLERS = [
+    { caller: "a SCIM token", status: 200 },
+    { caller: "an admin's service token", status: 403 },
+    { caller: "an admin's personal token", status: 403 },
+    { caller: "an admin's session cookie and no token", status: 401 },
+  ] as const;
+  const scimCaller = async (caller: (typeof SCIM_CALLERS)[number]["caller"]) => {
+    if (caller === "an admin's session cookie and no token") return { user: kit.admin, token: null };
+    if (caller !== "a SCIM token") return { user: null, token: await tokenOf(caller === "an admin's service token" ? "service" : "personal", "admin", { owner: null }) };
+    scimToken ??= await kit.asAdmin((tx, audit) => createServiceToken(tx, kit.admin.id, { name: "Matrix SCIM", role: "admin", teamId: null, expiresInDays: null, scim: true }, audit));
+    await kit.db.apiToken.update({ where: { id: scimToken.id }, data: { lastUsedAt: new Date() } });
+    return { user: null, token: { id: scimToken.id, secret: scimToken.token } };
+  };
+  let scimToken: { id: number; token: string } | undefined;
+  const scimRows = [...SCIM_READS.map((read) => ({ ...read, method: "GET" as const, request: async () => ({ params: (await read.params?.(kit)) ?? {}, body: undefined }) })), ...SCIM_WRITES];
+  for (const row of scimRows) {
+    it.each(SCIM_CALLERS)(`${row.method} ${row.route} with $caller: $status`, async ({ caller, status }) => {
+      const handler = (await import(/* @vite-ignore */ path.join(ROOT, "app", row.route, "route.ts")))[row.method] as RouteHandler;
+      const { user, token } = await scimCaller(caller);
+      const { params = {}, body } = await row.request(kit);
+      const before = await fingerprint();
+      const lastAuditEvent = (await kit.db.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
+      const request = new Request(urlOf(row.route, params), {
+        method: row.method,
+        headers: { "content-type": "application/scim+json", ...(token ? { authorization: `Bearer ${token.secret}` } : {}) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      session.user = user;
+      const response = await handler(request, { params: Promise.resolve(params) });
+      session.user = null;
+      expect(response.headers.get("content-type")).toBe(response.status === 204 ? null : "application/scim+json");
+      if (status === 200) {
+        expect(response.status, await response.clone().text()).toBeOneOf([200, 201, 204]);
+        if (row.method !== "GET") expect(await kit.db.auditEvent.count({ where: { id: { gt: lastAuditEvent }, apiTokenId: token!.id } })).toBeGreaterThan(0);
+        if (row.method === "GET") expect(await fingerprint()).toEqual(before);
+      } else {
+        expect({ status: response.status, answer: await response.json() }).toMatchObject({ status, answer: { schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: String(status) } });
+        expect(await fingerprint()).toEqual(before);
       }
     });
   }

@@ -1,4 +1,6 @@
 import { AppError, HTTP_STATUS, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { scimErrorResponse } from "@/lib/scim/errors";
+import { isScimPath } from "@/lib/scim/protocol";
 import { toAppError } from "./to-app-error";
 
 /**
@@ -36,4 +38,9 @@ export function errorResponse(error: unknown): Response {
       ...(appError.code === "unauthenticated" ? { "www-authenticate": 'Bearer realm="tandem"' } : {}),
     },
   });
+}
+
+/** The route wrappers' answer to a failure: SCIM's own error format on /scim/v2 (RFC 7644 section 3.12), the app's elsewhere. */
+export function errorResponseFor(request: Request, error: unknown): Response {
+  return isScimPath(new URL(request.url).pathname) ? scimErrorResponse(toAppError(error)) : errorResponse(error);
 }

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { RoleRule } from "@/lib/auth/policy";
 import type { CurrentUser } from "@/lib/auth/session";
 import { identifyCaller } from "./caller";
-import { errorResponse } from "./error-response";
+import { errorResponseFor } from "./error-response";
 import { parseInput } from "./parse-input";
 import { ensureRoleAllowed } from "@/lib/auth/write-policy";
 
@@ -40,7 +40,7 @@ export function readRoute<QuerySchema extends z.ZodType, Params extends Record<s
       const params = ((await routeContext?.params) ?? {}) as Params;
       return await route.handle({ user, query, params, request });
     } catch (error) {
-      return errorResponse(error);
+      return errorResponseFor(request, error);
     }
   };
 }

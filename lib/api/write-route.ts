@@ -5,7 +5,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { identifyCaller } from "./caller";
-import { errorResponse, type ErrorBody } from "./error-response";
+import { errorResponseFor, type ErrorBody } from "./error-response";
 import { limitBytes } from "@/lib/validation/limit-bytes";
 import { parseInput } from "./parse-input";
 import { authorizeWrite, ensureRoleAllowed, type Tx, type WritePolicy } from "@/lib/auth/write-policy";
@@ -92,7 +92,7 @@ export function writeRoute<Schema extends z.ZodType, Data, Params extends Record
       const answer = route.afterCommit ? await route.afterCommit(data, { user, input }) : (data as unknown as Answer);
       return route.respond ? route.respond(answer) : Response.json({ ok: true, data: answer } satisfies WriteResult<Answer>);
     } catch (error) {
-      return errorResponse(error);
+      return errorResponseFor(request, error);
     }
   };
 }
@@ -120,8 +120,8 @@ function ensureAudited(before: { audit: number; other: number }, after: { audit:
 
 async function readJson(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
-  // Only JSON: a cross-site HTML form cannot send it without the browser asking first.
-  if (!type.toLowerCase().startsWith("application/json")) {
+  // Only JSON (SCIM's application/scim+json included): a cross-site HTML form cannot send it without the browser asking first.
+  if (!/^application\/(scim\+)?json/i.test(type)) {
     throw new AppError("invalid", "Send the request as JSON.");
   }
   const length = Number(request.headers.get("content-length") ?? 0);

@@ -7,8 +7,9 @@ import type { NextAuthConfig } from "next-auth";
  */
 
 // The pages of one-time links and of a forgotten password are for people who cannot sign in yet. The API
-// (/api/v1) authenticates its callers by token, which the proxy cannot check: its wrappers do (lib/api/caller.ts).
-const PUBLIC_PATHS = ["/sign-in", "/setup", "/set-password", "/forgot-password", "/unsubscribe", "/api/auth", "/api/health", "/api/unsubscribe", "/api/v1"];
+// (/api/v1) and SCIM provisioning (/scim/v2) authenticate their callers by token, which the proxy cannot
+// check: their wrappers do (lib/api/caller.ts).
+const PUBLIC_PATHS = ["/sign-in", "/setup", "/set-password", "/forgot-password", "/unsubscribe", "/api/auth", "/api/health", "/api/unsubscribe", "/api/v1", "/scim/v2"];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

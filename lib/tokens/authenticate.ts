@@ -13,6 +13,8 @@ export interface TokenIdentity {
   id: number;
   name: string;
   kind: "personal" | "service";
+  /** A SCIM provisioning token: it may call /scim/v2, and nothing else may (lib/api/caller.ts). */
+  scim: boolean;
 }
 
 export interface TokenCaller {
@@ -40,6 +42,7 @@ export async function authenticateToken(db: Db, token: string, now = new Date())
       id: true,
       name: true,
       kind: true,
+      scim: true,
       role: true,
       expiresAt: true,
       revokedAt: true,
@@ -55,7 +58,7 @@ export async function authenticateToken(db: Db, token: string, now = new Date())
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  return { user, token: { id: row.id, name: row.name, kind: row.kind } };
+  return { user, token: { id: row.id, name: row.name, kind: row.kind, scim: row.scim } };
 }
 
 type PersonRow = {

@@ -22,6 +22,8 @@ export interface TokenListEntry {
 
 export interface ServiceTokenListEntry extends TokenListEntry {
   role: "admin" | "manager" | "viewer";
+  /** A SCIM provisioning token: it acts on /scim/v2 only. */
+  scim: boolean;
   teamName: string | null;
   /** Null once the admin who made it has been deleted; the token stops working then (lib/tokens/authenticate.ts). */
   createdByName: string | null;
@@ -49,7 +51,7 @@ export async function listServiceTokens(now = new Date(), db: Db = getPrisma()):
   const rows = await db.apiToken.findMany({
     where: { kind: "service" },
     orderBy: newestFirst,
-    select: { ...listSelect, role: true, team: { select: { name: true } }, createdBy: { select: { name: true } } },
+    select: { ...listSelect, role: true, scim: true, team: { select: { name: true } }, createdBy: { select: { name: true } } },
   });
   return rows.flatMap(({ role, team, createdBy, ...row }) =>
     // A service token is always made with one of these roles (lib/tokens/schemas.ts); "none" never acts.

@@ -29,9 +29,15 @@ export const createServiceTokenSchema = z
     role: z.enum(["admin", "manager", "viewer"], { error: "Choose admin, manager of a team, or viewer." }),
     teamId: z.number().int().positive().nullable().default(null),
     expiresInDays: expiresInDaysSchema,
+    /** A SCIM provisioning token (README, "Provisioning with SCIM"): /scim/v2 only, acting as an admin there. */
+    scim: z.boolean().default(false),
   })
   .refine((value) => (value.role === "manager") === (value.teamId !== null), {
     message: "A manager's token manages one team: choose it (and only for that role).",
     path: ["teamId"],
+  })
+  .refine((value) => !value.scim || value.role === "admin", {
+    message: "A SCIM token creates and deactivates people, which only admins do: give it the admin role.",
+    path: ["role"],
   });
 export type CreateServiceTokenInput = z.output<typeof createServiceTokenSchema>;

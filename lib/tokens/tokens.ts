@@ -19,6 +19,8 @@ export interface IssuedToken {
   /** The whole token: shown once, never stored. */
   token: string;
   expiresAt: string | null;
+  /** A SCIM provisioning token: what uses it is the identity provider, at /scim/v2. */
+  scim: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -26,7 +28,17 @@ const expiryOf = (expiresInDays: number | null, now: Date) => (expiresInDays ===
 
 async function insertToken(
   tx: Tx,
-  fields: { kind: ApiTokenKind; name: string; personId: number | null; role: PersonRole | null; teamId: number | null; createdById: number; expiresAt: Date | null; now: Date },
+  fields: {
+    kind: ApiTokenKind;
+    name: string;
+    personId: number | null;
+    role: PersonRole | null;
+    teamId: number | null;
+    scim: boolean;
+    createdById: number;
+    expiresAt: Date | null;
+    now: Date;
+  },
   audit: Audit,
 ): Promise<IssuedToken> {
   const secret = newTokenSecret();
@@ -39,6 +51,7 @@ async function insertToken(
       personId: fields.personId,
       role: fields.role,
       teamId: fields.teamId,
+      scim: fields.scim,
       createdById: fields.createdById,
       createdAt: fields.now,
       expiresAt: fields.expiresAt,
@@ -48,28 +61,37 @@ async function insertToken(
     action: "api-token.created",
     entityType: "api-token",
     entityId: row.id,
-    after: { kind: row.kind, name: row.name, prefix: row.prefix, personId: row.personId, role: row.role, teamId: row.teamId, expiresAt: row.expiresAt },
+    after: { kind: row.kind, name: row.name, prefix: row.prefix, personId: row.personId, role: row.role, teamId: row.teamId, scim: row.scim, expiresAt: row.expiresAt },
   });
-  return { id: row.id, name: row.name, token: secret.token, expiresAt: row.expiresAt?.toISOString() ?? null };
+  return { id: row.id, name: row.name, token: secret.token, expiresAt: row.expiresAt?.toISOString() ?? null, scim: row.scim };
 }
 
 /** A token of the person's own, acting as them with their role, whatever it becomes. */
 export function createPersonalToken(tx: Tx, personId: number, input: CreatePersonalTokenInput, audit: Audit, now = new Date()): Promise<IssuedToken> {
   return insertToken(
     tx,
-    { kind: "personal", name: input.name, personId, role: null, teamId: null, createdById: personId, expiresAt: expiryOf(input.expiresInDays, now), now },
+    { kind: "personal", name: input.name, personId, role: null, teamId: null, scim: false, createdById: personId, expiresAt: expiryOf(input.expiresInDays, now), now },
     audit,
   );
 }
 
-/** An organisation's token with the role (and team) an admin gave it; its writes are made in its creator's name. */
-export async function createServiceToken(tx: Tx, createdById: number, input: CreateServiceTokenInput, audit: Audit, now = new Date()): Promise<IssuedToken> {
+/**
+ * An organisation's token with the role (and team) an admin gave it; its writes are made in its creator's name.
+ * A SCIM token is one of these with the admin role, that may call /scim/v2 only (lib/api/caller.ts).
+ */
+export async function createServiceToken(
+  tx: Tx,
+  createdById: number,
+  input: Omit<CreateServiceTokenInput, "scim"> & { scim?: boolean },
+  audit: Audit,
+  now = new Date(),
+): Promise<IssuedToken> {
   if (input.teamId !== null && !(await tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } }))) {
     throw new AppError("invalid", "That team no longer exists.", { fieldErrors: { teamId: ["That team no longer exists."] } });
   }
   return insertToken(
     tx,
-    { kind: "service", name: input.name, personId: null, role: input.role, teamId: input.teamId, createdById, expiresAt: expiryOf(input.expiresInDays, now), now },
+    { kind: "service", name: input.name, personId: null, role: input.role, teamId: input.teamId, scim: input.scim ?? false, createdById, expiresAt: expiryOf(input.expiresInDays, now), now },
     audit,
   );
 }

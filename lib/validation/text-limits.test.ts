@@ -19,6 +19,7 @@ import * as publicApiInputs from "@/lib/public-api/inputs";
 import * as reportFilters from "@/lib/report/filters";
 import * as reportSelection from "@/lib/report/selection";
 import * as reviewSchemas from "@/lib/review/schemas";
+import * as scimSchemas from "@/lib/scim/schemas";
 import * as settings from "@/lib/settings/update-settings";
 import * as tokenSchemas from "@/lib/tokens/schemas";
 import * as webhookSchemas from "@/lib/webhooks/schemas";
@@ -46,6 +47,7 @@ const SCHEMA_MODULES: Record<string, Record<string, unknown>> = {
   "lib/report/filters.ts": reportFilters,
   "lib/report/selection.ts": reportSelection,
   "lib/review/schemas.ts": reviewSchemas,
+  "lib/scim/schemas.ts": scimSchemas,
   "lib/settings/update-settings.ts": settings,
   "lib/tokens/schemas.ts": tokenSchemas,
   "lib/webhooks/schemas.ts": webhookSchemas,

@@ -29,4 +29,8 @@ export const TEXT_MAX = {
   cellVersion: 2000,
   /** Text typed into a search box or a filter in a URL. */
   search: 100,
+  /** An identity provider's id for a person or a group (SCIM externalId), and SCIM's schema URNs and paths. */
+  scimValue: 255,
+  /** A SCIM filter or PATCH path, which can nest a few conditions. */
+  scimFilter: 1000,
 } as const;

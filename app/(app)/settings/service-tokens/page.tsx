@@ -28,7 +28,8 @@ export default async function ServiceTokensPage() {
         <h1>Service tokens</h1>
         <p className="page-lede">
           A service token belongs to the organisation, not to a person: a CMDB, a BI tool or a chat bot uses the API with the role it is given here, whoever comes and goes. What it
-          changes is recorded in the name of the admin who made it, naming the token.
+          changes is recorded in the name of the admin who made it, naming the token. A SCIM provisioning token is for the identity provider (Okta, Entra ID): it
+          creates, updates and deactivates people and teams at <code>/scim/v2</code> and can call nothing else.
         </p>
       </header>
       <section className={`panel ${styles.formPanel}`} aria-labelledby="new-token-heading">
