@@ -5,6 +5,9 @@ import { AuthCard } from "../_components/auth-card";
 import { ForgotPasswordForm } from "./_components/forgot-password-form";
 
 export const metadata: Metadata = { title: "Forgot your password?" };
+// Whether mail goes anywhere is the running server's configuration (SMTP_URL, TANDEM_MAILBOX), not the build's:
+// prerendered, a Docker image built without them would say "sends no mail" whatever it is started with.
+export const dynamic = "force-dynamic";
 
 export default function ForgotPasswordPage() {
   return (
