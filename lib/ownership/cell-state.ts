@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { evaluateCell, type EvaluatedCell, type RulePerson, type RuleSettings } from "@/lib/rules";
+import { cellInput, evaluateCell, type EvaluatedCell, type RulePerson, type RuleSettings } from "@/lib/rules";
 import { readRuleSettings } from "@/lib/settings/queries";
 import { cellVersion } from "./cell-version";
 
@@ -37,7 +37,7 @@ export async function loadCellState(db: Reader, assetKey: string, concernKey: st
   const [asset, concern, settings] = await Promise.all([
     db.asset.findUnique({
       where: { key: assetKey },
-      select: { id: true, key: true, name: true, lifecycle: true, criticality: true, kindId: true, kind: { select: { key: true } } },
+      select: { id: true, key: true, name: true, lifecycle: true, retiredAt: true, criticality: true, kindId: true, kind: { select: { key: true } } },
     }),
     db.concern.findUnique({
       where: { key: concernKey },
@@ -78,18 +78,13 @@ export async function loadCellState(db: Reader, assetKey: string, concernKey: st
     ]),
   );
   const evaluated = evaluateCell(
-    {
-      assetId: asset.id,
-      assetKey: asset.key,
-      assetKindKey: asset.kind.key,
-      assetCriticality: asset.criticality,
-      inScope: asset.lifecycle !== "retired",
-      concernId: concern.id,
-      concernKey: concern.key,
-      concernHome: concern.home,
-      holders: assignments.map((a) => ({ personId: a.person.id, role: a.role, confirmedAt: a.confirmedAt })),
-      latestReviewDecision: latestDecision?.decision ?? null,
-    },
+    cellInput(
+      { ...asset, kindKey: asset.kind.key },
+      concern,
+      assignments.map((a) => ({ personId: a.person.id, role: a.role, confirmedAt: a.confirmedAt })),
+      latestDecision?.decision ?? null,
+      now,
+    ),
     people,
     now,
     settings,

@@ -2,7 +2,7 @@ import { getPrisma, type Db } from "@/lib/db/client";
 import type { Tx } from "@/lib/auth/write-policy";
 import type { PolicyUser } from "@/lib/auth/policy";
 import { createAsset, retireAsset, updateAsset } from "@/lib/catalog/asset-actions";
-import { assetWhere } from "@/lib/catalog/asset-queries";
+import { ASSET_FORM_SELECT, assetWhere } from "@/lib/catalog/asset-queries";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors";
 import type { CreateAssetBody, ListAssetsQuery, UpdateAssetBody } from "./inputs";
@@ -10,17 +10,8 @@ import { decodeCursor, pageFrom } from "./pagination";
 
 /** Assets through /api/v1: the Assets screen's filters and the catalog's own writes, with the CSV's field names. */
 
-const assetSelect = {
-  key: true,
-  name: true,
-  criticality: true,
-  lifecycle: true,
-  url: true,
-  vendor: true,
-  description: true,
-  updatedAt: true,
-  kind: { select: { key: true } },
-} satisfies Prisma.AssetSelect;
+// The asset form's fields are the CSV's, with the version.
+const assetSelect = ASSET_FORM_SELECT;
 
 type AssetRow = Prisma.AssetGetPayload<{ select: typeof assetSelect }>;
 type Reader = Db | Tx;

@@ -64,8 +64,8 @@ export function assetExistedAt(asset: RuleAsset, asOf: Date): boolean {
 
 /** One cell of an asset that existed at `asOf` (see `assetExistedAt`), with its holders and latest decision then. */
 export function cellInput(
-  asset: RuleAsset,
-  concern: RuleConcern,
+  asset: Pick<RuleAsset, "id" | "key" | "kindKey" | "criticality" | "lifecycle" | "retiredAt">,
+  concern: Pick<RuleConcern, "id" | "key" | "home">,
   holders: CellHolder[],
   latestReviewDecision: ReviewDecision | null,
   asOf: Date,

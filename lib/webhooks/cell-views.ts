@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/db/generated/client";
 import {
+  cellInput,
   cellKey,
   evaluateCell,
   type Gap,
@@ -46,7 +47,7 @@ export async function readCellViews(
     readRuleSettings(tx),
     tx.asset.findMany({
       where: { id: { in: assetIds } },
-      select: { id: true, key: true, criticality: true, lifecycle: true, kind: { select: { key: true } } },
+      select: { id: true, key: true, criticality: true, lifecycle: true, retiredAt: true, kind: { select: { key: true } } },
     }),
     tx.concern.findMany({ where: { id: { in: concernIds } }, select: { id: true, key: true, home: true } }),
     tx.$queryRaw<
@@ -94,27 +95,8 @@ export async function readCellViews(
     if (!asset || !concern) continue;
     const key = cellKey(cell.assetId, cell.concernId);
     const held = holdersOf.get(key) ?? [];
-    const evaluated = evaluateCell(
-      {
-        assetId: asset.id,
-        assetKey: asset.key,
-        assetKindKey: asset.kind.key,
-        assetCriticality: asset.criticality,
-        inScope: asset.lifecycle !== "retired",
-        concernId: concern.id,
-        concernKey: concern.key,
-        concernHome: concern.home,
-        holders: held.map((row) => ({
-          personId: row.personId,
-          role: row.role,
-          confirmedAt: row.confirmedAt,
-        })),
-        latestReviewDecision: decisionOf.get(key) ?? null,
-      },
-      people,
-      now,
-      settings,
-    );
+    const holders = held.map((row) => ({ personId: row.personId, role: row.role, confirmedAt: row.confirmedAt }));
+    const evaluated = evaluateCell(cellInput({ ...asset, kindKey: asset.kind.key }, concern, holders, decisionOf.get(key) ?? null, now), people, now, settings);
     const listed = held
       .map((row) => ({ person_email: row.email, role: row.role }))
       .sort((a, b) => a.role.localeCompare(b.role) || a.person_email.localeCompare(b.person_email));
